@@ -1,0 +1,67 @@
+"""kerjasama_rules: Indonesia's law on regional cooperation as checkable, explainable rules.
+
+The pipeline, one module per stage, each a function of its inputs::
+
+    rules/*.kr --parser.parse--> nodes.RuleFile --checker.check--> CheckedRules
+        --compiler (closures)--> RuleSet --RuleSet.evaluate(agreement)--> report.Report
+        --render--> text | JSON
+    agreement.yaml --loader.load_agreement--> agreement.Agreement --------^
+
+Typical use::
+
+    import kerjasama_rules as kr
+    rules = kr.load_rules()                      # the bundled PP 28/2018 rules
+    agreement = kr.load_agreement("examples/ksdpl-arnhem-patuh.yaml")
+    report = rules.evaluate(agreement, as_of=datetime.date(2026, 11, 29))
+    print(kr.render_text(report))
+"""
+
+from .agreement import Agreement
+from .calendar import CutiBersama, WorkingCalendar, compute_deadline
+from .errors import (
+    AgreementError,
+    ConfigurationError,
+    Diagnostic,
+    EvaluationError,
+    KerjasamaError,
+    RuleCheckError,
+    RuleSyntaxError,
+)
+from .evaluator import RuleSet
+from .loader import load_agreement, load_agreements, unstructure_agreement
+from .nodes import Citation
+from .render import render_json, render_text
+from .report import Evidence, Finding, Outcome, Report
+from .rulefiles import bundled_rules_path, compile, load_rules
+from .source import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementError",
+    "Citation",
+    "ConfigurationError",
+    "CutiBersama",
+    "Diagnostic",
+    "EvaluationError",
+    "Evidence",
+    "Finding",
+    "KerjasamaError",
+    "Outcome",
+    "Report",
+    "RuleCheckError",
+    "RuleSet",
+    "RuleSyntaxError",
+    "Span",
+    "WorkingCalendar",
+    "bundled_rules_path",
+    "compile",
+    "compute_deadline",
+    "load_agreement",
+    "load_agreements",
+    "load_rules",
+    "render_json",
+    "render_text",
+    "unstructure_agreement",
+]

@@ -1,0 +1,5 @@
+"""``python -m kerjasama_rules``: the same as the ``kerjasama`` command."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,275 @@
+"""The ``kerjasama`` command: check agreements, list rules, explain one rule, count deadlines.
+
+Exit codes (documented in docs/cli.md):
+
+* 0: every error-severity requirement is met (warnings and unknowns may remain);
+* 1: at least one error-severity requirement fails;
+* 2: bad input or usage (an unreadable agreement, a broken rule file, a bad option).
+
+Bad input never produces a traceback: every :class:`KerjasamaError` is rendered with its
+location, and the command exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from .calendar import CutiBersama, WorkingCalendar, compute_deadline, deadline_to_json
+from .calendar import render_deadline_text
+from .errors import ConfigurationError, Diagnostic, KerjasamaError
+from .evaluator import RuleSet
+from .loader import load_agreements
+from .render import (
+    REPORT_FORMAT,
+    explanation_to_json,
+    render_diagnostic,
+    render_explanation,
+    render_json,
+    render_rule_list,
+    render_text,
+    report_to_json,
+    rules_to_json,
+)
+from .report import Report
+from .rulefiles import load_rules
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_VIOLATION = 1
+EXIT_BAD_INPUT = 2
+
+# Indonesia's western time (WIB) has no daylight saving: a fixed offset is exact.
+_JAKARTA = datetime.timezone(datetime.timedelta(hours=7), "WIB")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors by exception instead of exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        msg = f"`{text}` is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="kerjasama",
+        description="Check regional cooperation agreements against PP 28/2018 and "
+        "UU 23/2014 (kerja sama daerah), with citations and explanations.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--rules", action="append", metavar="DIR",
+                       help="rule files or directories (default: the bundled rules)")
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        p.add_argument("--lang", choices=("id", "en"), default="id",
+                       help="language of messages (default: id)")
+
+    def evaluation(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--as-of", type=_date, metavar="DATE",
+                       help="judge as of this date (default: today in Asia/Jakarta)")
+        p.add_argument("--cuti-bersama", choices=("libur", "kerja"), default="libur",
+                       help="interpretation switch: are national cuti bersama days "
+                       "non-working (libur, default) or working days (kerja)?")
+
+    check = sub.add_parser("check", help="check agreement files (YAML or JSON)")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    common(check)
+    evaluation(check)
+
+    rules = sub.add_parser("rules", help="list the loaded rules with their citations")
+    common(rules)
+
+    explain = sub.add_parser("explain", help="the full reasoning of one rule on one agreement")
+    explain.add_argument("file", metavar="FILE")
+    explain.add_argument("rule_id", metavar="RULE_ID")
+    explain.add_argument("--agreement", metavar="ID",
+                         help="which agreement, when the file holds several")
+    common(explain)
+    evaluation(explain)
+
+    deadline = sub.add_parser("deadline", help="count working days (hari kerja) from a date")
+    deadline.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    deadline.add_argument("--working-days", type=int, required=True, metavar="N")
+    deadline.add_argument("--cuti-bersama", choices=("libur", "kerja"), default="libur")
+    deadline.add_argument("--format", choices=("text", "json"), default="text")
+    deadline.add_argument("--lang", choices=("id", "en"), default="id")
+    return parser
+
+
+def _today_jakarta() -> datetime.date:
+    return datetime.datetime.now(_JAKARTA).date()
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting.
+
+    Args:
+        argv: the arguments (default: ``sys.argv[1:]``).
+        stdout: where reports go (default: ``sys.stdout``).
+        stderr: where diagnostics go (default: ``sys.stderr``).
+    """
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except _UsageError as exc:
+        err.write(parser.format_usage())
+        err.write(f"{exc}\n")
+        return EXIT_BAD_INPUT
+    except SystemExit as exc:  # --help and --version exit through argparse
+        return int(exc.code or 0)
+    if args.command is None:
+        out.write(parser.format_help())
+        return EXIT_BAD_INPUT
+    try:
+        if args.command == "check":
+            return _check(args, out, err)
+        if args.command == "rules":
+            return _rules(args, out)
+        if args.command == "explain":
+            return _explain(args, out)
+        return _deadline(args, out)
+    except KerjasamaError as exc:
+        _write_diagnostics(exc.diagnostics, err)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _write_diagnostics(diags: Sequence[Diagnostic], err: TextIO) -> None:
+    for d in diags:
+        err.write(render_diagnostic(d) + "\n\n")
+    n = sum(1 for d in diags if d.severity == "error")
+    err.write(f"kerjasama: {n} error(s)\n")
+
+
+def _load(args: argparse.Namespace) -> RuleSet:
+    return load_rules(*(args.rules or ()))
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rules = _load(args)
+    as_of = args.as_of or _today_jakarta()
+    reports: list[Report] = []
+    problems: list[Diagnostic] = []
+    for path in args.files:
+        try:
+            agreements = load_agreements(path)
+        except KerjasamaError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        for a in agreements:
+            reports.append(
+                rules.evaluate(a, as_of=as_of, source=path, cuti_bersama=args.cuti_bersama)
+            )
+    if args.format == "json":
+        if problems:
+            doc = {
+                "format": REPORT_FORMAT,
+                "reports": [report_to_json(r, lang=args.lang) for r in reports],
+                "errors": [
+                    {"code": d.code, "message": d.message, "file": d.file or
+                     (d.span.source.name if d.span else None), "path": d.path, "help": d.help}
+                    for d in problems
+                ],
+            }
+            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(render_json(reports, lang=args.lang))
+    else:
+        note = ("(hari ini, Asia/Jakarta)" if args.lang == "id" else "(today, Asia/Jakarta)")
+        for i, r in enumerate(reports):
+            if i:
+                out.write("\n" + "─" * 72 + "\n\n")
+            text = render_text(r, lang=args.lang)
+            if args.as_of is None:
+                text = text.replace(f": {as_of.isoformat()}\n", f": {as_of.isoformat()} {note}\n", 1)
+            out.write(text)
+        if len(reports) > 1:
+            out.write("\n" + _summary_table(reports, args.lang))
+    if problems:
+        _write_diagnostics(problems, err)
+        return EXIT_BAD_INPUT
+    return EXIT_VIOLATION if any(r.verdict == "fail" for r in reports) else EXIT_OK
+
+
+def _summary_table(reports: Sequence[Report], lang: str) -> str:
+    head = ("perjanjian", "putusan", "dilanggar", "belum pasti") if lang == "id" else (
+        "agreement", "verdict", "failed", "undetermined")
+    rows = [head]
+    for r in reports:
+        failed = sum(1 for o in r.outcomes for f in o.findings
+                     if f.status == "fail" and f.severity == "error")
+        unknown = sum(1 for o in r.outcomes for f in o.findings if f.status == "unknown")
+        rows.append((r.agreement, r.verdict, str(failed), str(unknown)))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    rules = _load(args)
+    if args.format == "json":
+        out.write(json.dumps(rules_to_json(rules.rules), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(render_rule_list(rules.rules, lang=args.lang))
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> int:
+    rules = _load(args)
+    agreements = load_agreements(args.file)
+    chosen = agreements[0]
+    if args.agreement is not None:
+        match = [a for a in agreements if a.id == args.agreement]
+        if not match:
+            msg = f"`{args.file}` holds no agreement with id `{args.agreement}`"
+            raise ConfigurationError([Diagnostic(code="config.unknown-agreement", message=msg)])
+        chosen = match[0]
+    as_of = args.as_of or _today_jakarta()
+    ex = rules.explain(chosen, args.rule_id, as_of=as_of, cuti_bersama=args.cuti_bersama)
+    if args.format == "json":
+        out.write(json.dumps(explanation_to_json(ex, lang=args.lang), ensure_ascii=False,
+                             indent=2) + "\n")
+    else:
+        out.write(render_explanation(ex, lang=args.lang))
+    return EXIT_VIOLATION if any(
+        f.status == "fail" and f.severity == "error" for f in ex.outcome.findings
+    ) else EXIT_OK
+
+
+def _deadline(args: argparse.Namespace, out: TextIO) -> int:
+    if args.working_days < 0:
+        msg = "--working-days must be zero or more"
+        raise ConfigurationError([Diagnostic(code="config.negative-working-days", message=msg)])
+    cal = WorkingCalendar(cuti_bersama=CutiBersama(args.cuti_bersama))
+    d = compute_deadline(args.start, args.working_days, calendar=cal)
+    if args.format == "json":
+        out.write(json.dumps(deadline_to_json(d), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(render_deadline_text(d, lang=args.lang))
+        if not render_deadline_text(d, lang=args.lang).endswith("\n"):
+            out.write("\n")
+    return EXIT_OK

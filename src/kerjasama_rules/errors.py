@@ -1,0 +1,99 @@
+"""One error root for the whole library, and the diagnostics every error carries.
+
+Every stage raises a subclass of :class:`KerjasamaError` and nothing else on bad
+input: :class:`RuleSyntaxError` (parser), :class:`RuleCheckError` (checker),
+:class:`AgreementError` (loader), :class:`EvaluationError` (evaluator internals),
+:class:`ConfigurationError` (API misuse). Each carries a non-empty tuple of
+:class:`Diagnostic` with a stable machine-matchable ``code`` such as
+``check.unknown-field``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from .source import Span
+
+
+@attrs.frozen
+class Diagnostic:
+    """One problem found in a rule file or an agreement.
+
+    Attributes:
+        code: stable ``<stage>.<kebab-name>`` code, listed in ``docs/errors.md``.
+        message: one fact, lowercase start, no trailing period.
+        severity: ``error`` or ``warning``.
+        span: where in a rule file, when the problem has a place in one.
+        path: where in an agreement document (``$.mitra[0].negara``), for data errors.
+        help: how to fix it, when we know.
+        file: the file name when there is no span (agreement files).
+    """
+
+    code: str
+    message: str
+    severity: str = "error"
+    span: Span | None = attrs.field(default=None, eq=False)
+    path: str | None = None
+    help: str | None = None
+    file: str | None = None
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """Order diagnostics by file, then position, then path."""
+        if self.span is not None:
+            return (self.span.source.name, self.span.start, "")
+        return (self.file or "", 0, self.path or "")
+
+    def __str__(self) -> str:
+        # Imported here: render is a later stage than errors.
+        from .render import render_diagnostic
+
+        return render_diagnostic(self)
+
+
+class KerjasamaError(Exception):
+    """Root of every error the library raises on bad input."""
+
+    diagnostics: tuple[Diagnostic, ...]
+
+    def __init__(self, diagnostics: Iterable[Diagnostic] | str) -> None:
+        if isinstance(diagnostics, str):
+            diagnostics = (Diagnostic(code=self.default_code, message=diagnostics),)
+        diags = tuple(sorted(diagnostics, key=Diagnostic.sort_key))
+        if not diags:
+            diags = (Diagnostic(code=self.default_code, message="unspecified error"),)
+        self.diagnostics = diags
+        super().__init__("\n".join(str(d) for d in diags))
+
+    default_code = "error"
+
+
+class RuleSyntaxError(KerjasamaError):
+    """A rule file could not be parsed."""
+
+    default_code = "syntax.error"
+
+
+class RuleCheckError(KerjasamaError):
+    """A rule file parsed but is not well-typed or refers to unknown names."""
+
+    default_code = "check.error"
+
+
+class AgreementError(KerjasamaError):
+    """An agreement document is malformed (unknown keys, wrong types, bad dates)."""
+
+    default_code = "agreement.invalid"
+
+
+class EvaluationError(KerjasamaError):
+    """An internal failure while evaluating one rule; recorded as an ``error`` outcome."""
+
+    default_code = "eval.error"
+
+
+class ConfigurationError(KerjasamaError, ValueError):
+    """The API or the CLI was called with options that do not make sense."""
+
+    default_code = "config.invalid"

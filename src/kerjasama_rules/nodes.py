@@ -1,0 +1,282 @@
+"""The syntax tree of the policy language: frozen attrs classes, spans ignored in equality.
+
+Second stage of the pipeline (``parser`` builds these, ``checker`` reads them, ``printer``
+prints them back). The tree keeps everything needed to print a file back to source, so
+two parses of the same rules compare equal whatever their layout (spans are ``eq=False``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from .duration import Duration
+from .source import Span
+
+_span = attrs.field(default=None, eq=False, repr=False)
+
+
+# ------------------------------------------------------------------ citations
+@attrs.frozen
+class Citation:
+    """A unit of law: ``PP 28/2018 Pasal 27 ayat (1) huruf a``.
+
+    A requirement may cite only a sub-unit (``huruf f``); the checker completes it from
+    the enclosing rule's first citation, so every citation in a checked rule set is whole.
+    """
+
+    instrument: str | None = None
+    pasal: int | None = None
+    ayat: int | None = None
+    huruf: str | None = None
+    angka: int | None = None
+    penjelasan: bool = False
+    span: Span | None = _span
+
+    @property
+    def text(self) -> str:
+        """Indonesian citation order: ``Pasal 27 ayat (1) huruf a PP 28/2018``."""
+        parts: list[str] = []
+        if self.penjelasan:
+            parts.append("Penjelasan")
+        if self.pasal is not None:
+            parts.append(f"Pasal {self.pasal}")
+        if self.ayat is not None:
+            parts.append(f"ayat ({self.ayat})")
+        if self.huruf is not None:
+            parts.append(f"huruf {self.huruf}")
+        if self.angka is not None:
+            parts.append(f"angka {self.angka}")
+        if self.instrument:
+            parts.append(self.instrument)
+        return " ".join(parts)
+
+    def specificity(self) -> int:
+        """How deep the citation goes: pasal 1, ayat 2, huruf 3, angka 4."""
+        return sum(x is not None for x in (self.pasal, self.ayat, self.huruf, self.angka))
+
+
+# ------------------------------------------------------------------ expressions
+@attrs.frozen
+class Literal:
+    """A constant: bool, int, decimal, text or date."""
+
+    value: bool | int | Decimal | str | datetime.date
+    span: Span | None = _span
+
+
+@attrs.frozen
+class DurationLit:
+    """A duration literal such as ``5 tahun``; ``unit`` keeps the word written."""
+
+    amount: int
+    unit: str
+    span: Span | None = _span
+
+    @property
+    def value(self) -> Duration:
+        """The duration as a value."""
+        u = self.unit
+        if u in ("tahun", "years", "year"):
+            return Duration(years=self.amount)
+        if u in ("bulan", "months", "month"):
+            return Duration(months=self.amount)
+        if u in ("minggu", "weeks", "week"):
+            return Duration(days=7 * self.amount)
+        return Duration(days=self.amount)
+
+
+@attrs.frozen
+class Name:
+    """A bare name: a field of the agreement, a definition, a table, a local or an enum value."""
+
+    name: str
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Field:
+    """``base.name``: a field of a record, or a column of a table."""
+
+    base: Expr
+    name: str
+    span: Span | None = _span
+    name_span: Span | None = _span
+
+
+@attrs.frozen
+class Call:
+    """A call of a function from the fixed registry in ``functions.py``."""
+
+    func: str
+    args: tuple[Expr, ...]
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Unary:
+    """``not x`` or ``-x``."""
+
+    op: str  # "not" | "neg"
+    operand: Expr
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Binary:
+    """A binary operation.
+
+    ``op`` is one of ``and or implies == != < <= > >= in notin + - * /``.
+    """
+
+    op: str
+    left: Expr
+    right: Expr
+    span: Span | None = _span
+
+
+@attrs.frozen
+class SetLit:
+    """``{a, b, c}``."""
+
+    items: tuple[Expr, ...]
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Quantifier:
+    """``any|all|count var in collection: body``."""
+
+    kind: str  # "any" | "all" | "count"
+    var: str
+    collection: Expr
+    body: Expr
+    span: Span | None = _span
+    var_span: Span | None = _span
+
+
+@attrs.frozen
+class Present:
+    """``present path``: true when the fact is known. The only test that reads absence."""
+
+    target: Expr
+    span: Span | None = _span
+
+
+Expr = Union[Literal, DurationLit, Name, Field, Call, Unary, Binary, SetLit, Quantifier, Present]
+
+
+# ------------------------------------------------------------------ declarations
+@attrs.frozen
+class Message:
+    """A message in one language (``id`` by default, or ``en``)."""
+
+    lang: str
+    text: str
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Requirement:
+    """``require expr``: one legal requirement, with its own citation, message and severity.
+
+    ``guard`` (``if``/``jika``) says when the obligation falls due; while it is false the
+    requirement is *pending*, not failed.
+    """
+
+    expr: Expr
+    guard: Expr | None = None
+    citations: tuple[Citation, ...] = ()
+    messages: tuple[Message, ...] = ()
+    severity: str | None = None
+    span: Span | None = _span
+    severity_span: Span | None = _span
+
+
+@attrs.frozen
+class Rule:
+    """``rule "id" { ... }``: an article (or part of one) as checkable requirements."""
+
+    id: str
+    title: str | None
+    citations: tuple[Citation, ...]
+    when: Expr | None
+    unless: tuple[Expr, ...]
+    requirements: tuple[Requirement, ...]
+    span: Span | None = _span
+    id_span: Span | None = _span
+
+
+@attrs.frozen
+class Definition:
+    """``define name = expr``: a named, reusable expression."""
+
+    name: str
+    expr: Expr
+    citations: tuple[Citation, ...] = ()
+    span: Span | None = _span
+    name_span: Span | None = _span
+
+
+@attrs.frozen
+class Case:
+    """``if cond then value``, one branch of a determination."""
+
+    cond: Expr
+    value: Expr
+    citations: tuple[Citation, ...] = ()
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Determination:
+    """A named conclusion the report exposes with its reasons (e.g. ``perlu_persetujuan_dprd``).
+
+    The first case whose condition holds gives the value; an unknown condition before it
+    makes the value unknown.
+    """
+
+    name: str
+    title: str | None
+    cases: tuple[Case, ...]
+    otherwise: Expr | None = None
+    otherwise_citations: tuple[Citation, ...] = ()
+    span: Span | None = _span
+    name_span: Span | None = _span
+
+
+@attrs.frozen
+class Column:
+    """A typed column of a data table."""
+
+    name: str
+    type_name: str
+    span: Span | None = _span
+
+
+@attrs.frozen
+class Table:
+    """Law data kept in a rule file, with its source and the date it was last verified."""
+
+    name: str
+    title: str | None
+    source: str | None
+    verified: datetime.date | None
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Literal, ...], ...]
+    span: Span | None = _span
+    name_span: Span | None = _span
+
+
+Item = Union[Rule, Definition, Determination, Table]
+
+
+@attrs.frozen
+class RuleFile:
+    """The items of one rule file, in source order."""
+
+    name: str
+    items: tuple[Item, ...]

@@ -1,0 +1,396 @@
+"""The only module that formats for people or for JSON: diagnostics, reports, rule lists.
+
+Last stage of the pipeline. Text is what a cooperation officer reads (Indonesian by
+default, English with ``lang="en"``): the verdict first, then each violation with its
+citation, message and evidence, then what is still unknown and which facts would decide
+it. JSON follows the versioned contract ``kerjasama-report/1`` (docs/json-report.md) and is
+deterministic: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .errors import Diagnostic
+from .nodes import Citation, Rule
+from .report import Explanation, Finding, Outcome, Report
+
+__all__ = [
+    "REPORT_FORMAT",
+    "citation_to_json",
+    "explanation_to_json",
+    "render_explanation",
+    "render_rule_list",
+    "rules_to_json",
+    "render_diagnostic",
+    "render_diagnostics",
+    "render_json",
+    "render_text",
+    "report_to_json",
+]
+
+REPORT_FORMAT = "kerjasama-report/1"
+
+
+# ------------------------------------------------------------------ diagnostics
+def render_diagnostic(d: Diagnostic) -> str:
+    """A diagnostic in the rustc-like form: code, location, source line, caret, help."""
+    lines = [f"{d.severity}[{d.code}]: {d.message}"]
+    if d.span is not None:
+        src = d.span.source
+        line, col = src.line_col(d.span.start)
+        lines.append(f"  --> {src.name}:{line}:{col}")
+        text = src.line_text(line)
+        gutter = " " * len(str(line))
+        end_line, end_col = src.line_col(max(d.span.end, d.span.start))
+        width = (end_col - col) if end_line == line else len(text) - col + 1
+        width = max(1, width)
+        lines.append(f"{gutter} |")
+        lines.append(f"{line} | {text}")
+        lines.append(f"{gutter} | {' ' * (col - 1)}{'^' * width}")
+        if d.path:
+            lines.append(f"{gutter} = at: {d.path}")
+        if d.help:
+            lines.append(f"{gutter} = help: {d.help}")
+        return "\n".join(lines)
+    where = d.file or ""
+    if d.path:
+        where = f"{where} @ {d.path}" if where else d.path
+    if where:
+        lines.append(f"  --> {where}")
+    if d.help:
+        lines.append(f"   = help: {d.help}")
+    return "\n".join(lines)
+
+
+def render_diagnostics(diags: Iterable[Diagnostic]) -> str:
+    """Several diagnostics, separated by blank lines, with a count at the end."""
+    items = list(diags)
+    body = "\n\n".join(render_diagnostic(d) for d in items)
+    errors = sum(1 for d in items if d.severity == "error")
+    tail = f"{errors} error(s)" if errors else f"{len(items)} warning(s)"
+    return f"{body}\n\n{tail}"
+
+
+# ------------------------------------------------------------------ JSON
+def citation_to_json(c: Citation) -> dict[str, Any]:
+    """``{"instrument", "pasal", "ayat", "huruf", "text"}``."""
+    return {
+        "instrument": c.instrument,
+        "pasal": c.pasal,
+        "ayat": c.ayat,
+        "huruf": c.huruf,
+        "text": c.text,
+    }
+
+
+def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "status": f.status,
+        "severity": f.severity,
+        "citation": citation_to_json(f.citation),
+        "citations": [citation_to_json(c) for c in f.citations],
+        "message": f.message(lang),
+        "messages": dict(sorted(f.messages)),
+        "evidence": [{"path": e.path, "value": e.value} for e in f.evidence],
+        "missing": list(f.missing),
+    }
+
+
+def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rule": o.rule,
+        "status": o.status,
+        "severity": o.severity,
+        "title": o.title,
+        "citations": [citation_to_json(c) for c in o.citations],
+        "findings": [_finding_json(f, lang) for f in o.findings],
+        "pending": [
+            {
+                "citation": citation_to_json(p.citation),
+                "message": p.message(lang),
+                "until": p.condition,
+            }
+            for p in o.pending
+        ],
+        "location": (
+            {"file": o.location.file, "line": o.location.line, "column": o.location.column}
+            if o.location
+            else None
+        ),
+    }
+    if o.error is not None:
+        out["error"] = o.error
+    if o.reason is not None:
+        out["reason"] = o.reason
+    return out
+
+
+def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
+    """One report as a JSON-ready dict (an element of ``reports``)."""
+    return {
+        "agreement": r.agreement,
+        "source": r.source,
+        "as_of": r.as_of.isoformat() if r.as_of else None,
+        "verdict": r.verdict,
+        "switches": dict(r.switches),
+        "determinations": {
+            d.name: {
+                "value": d.value,
+                "title": d.title,
+                "because": [
+                    {
+                        "citations": [citation_to_json(c) for c in b.citations],
+                        "condition": b.condition,
+                        "evidence": [{"path": e.path, "value": e.value} for e in b.evidence],
+                    }
+                    for b in d.because
+                ],
+                "missing": list(d.missing),
+            }
+            for d in r.determinations
+        },
+        "outcomes": [_outcome_json(o, lang) for o in r.outcomes],
+    }
+
+
+def render_json(reports: Sequence[Report], *, lang: str = "id") -> str:
+    """The ``kerjasama-report/1`` document for several reports, deterministic bytes."""
+    doc = {"format": REPORT_FORMAT, "reports": [report_to_json(r, lang=lang) for r in reports]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------ text
+_T = {
+    "id": {
+        "agreement": "Perjanjian", "as_of": "Dinilai per", "verdict": "Putusan",
+        "pass": "PATUH", "fail": "TIDAK PATUH", "unknown": "BELUM DAPAT DIPASTIKAN",
+        "violations": "Pelanggaran", "warnings": "Peringatan",
+        "unknowns": "Belum dapat ditentukan", "pending": "Kewajiban yang belum jatuh tempo",
+        "determinations": "Penetapan", "evidence": "bukti", "missing": "fakta yang kurang",
+        "rule_at": "aturan", "because": "karena", "summary": "Ringkasan",
+        "rules": "aturan", "passed": "terpenuhi", "failed": "dilanggar",
+        "undecided": "belum dapat ditentukan", "na": "tidak berlaku", "errors": "galat",
+        "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
+        "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
+        "decide": "Fakta yang akan memastikan", "switches": "Tafsiran",
+    },
+    "en": {
+        "agreement": "Agreement", "as_of": "Judged as of", "verdict": "Verdict",
+        "pass": "COMPLIANT", "fail": "NOT COMPLIANT", "unknown": "UNDETERMINED",
+        "violations": "Violations", "warnings": "Warnings",
+        "unknowns": "Undetermined", "pending": "Obligations not yet due",
+        "determinations": "Determinations", "evidence": "evidence", "missing": "missing facts",
+        "rule_at": "rule", "because": "because", "summary": "Summary",
+        "rules": "rules", "passed": "passed", "failed": "failed",
+        "undecided": "undetermined", "na": "not applicable", "errors": "errors",
+        "yes": "yes", "no": "no", "unknown_value": "unknown",
+        "until": "due once", "error_outcome": "Rules that could not run",
+        "decide": "Facts that would decide it", "switches": "Interpretation",
+    },
+}  # fmt: skip
+
+
+def _value_text(v: Any, t: dict[str, str]) -> str:
+    if v is True:
+        return t["yes"]
+    if v is False:
+        return t["no"]
+    if v is None:
+        return t["unknown_value"]
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _evidence_text(f_evidence: Iterable[Any]) -> str:
+    return ", ".join(f"{e.path} = {json.dumps(e.value, ensure_ascii=False)}" for e in f_evidence)
+
+
+def render_text(report: Report, *, lang: str = "id") -> str:
+    """A report as a cooperation officer reads it."""
+    t = _T.get(lang, _T["id"])
+    out: list[str] = []
+    head = f"{t['agreement']}: {report.agreement}"
+    if report.source:
+        head += f"  ({report.source})"
+    out.append(head)
+    if report.as_of is not None:
+        out.append(f"{t['as_of']}: {report.as_of.isoformat()}")
+    if report.switches:
+        out.append(f"{t['switches']}: " + ", ".join(f"{k}={v}" for k, v in report.switches))
+    counts = {s: 0 for s in ("pass", "fail", "unknown", "not_applicable", "error")}
+    for o in report.outcomes:
+        counts[o.status] += 1
+    fails = [(o, f) for o in report.outcomes for f in o.findings if f.status == "fail"]
+    errors = [(o, f) for o, f in fails if f.severity == "error"]
+    warns = [(o, f) for o, f in fails if f.severity != "error"]
+    unknowns = [(o, f) for o in report.outcomes for f in o.findings if f.status == "unknown"]
+    verdict = f"{t['verdict']}: {t[report.verdict]}"
+    if report.verdict == "fail":
+        verdict += f" — {len(errors)} {t['failed']}"
+    out.append(verdict)
+
+    if report.determinations:
+        out.append("")
+        out.append(t["determinations"])
+        for d in report.determinations:
+            out.append(f"  {d.name} = {_value_text(d.value, t)}")
+            for b in d.because:
+                cite = "; ".join(c.text for c in b.citations)
+                out.append(f"    {t['because']} {b.condition}  [{cite}]")
+                if b.evidence:
+                    out.append(f"    {t['evidence']}: {_evidence_text(b.evidence)}")
+            if d.missing:
+                out.append(f"    {t['missing']}: {', '.join(d.missing)}")
+
+    def section(title: str, mark: str, items: list[tuple[Outcome, Finding]]) -> None:
+        if not items:
+            return
+        out.append("")
+        out.append(title)
+        for o, f in items:
+            out.append(f"  {mark} {f.citation.text}  [{o.rule}]")
+            out.append(f"      {f.message(lang)}")
+            if f.evidence:
+                out.append(f"      {t['evidence']}: {_evidence_text(f.evidence)}")
+            if f.missing:
+                out.append(f"      {t['missing']}: {', '.join(f.missing)}")
+            if o.location is not None:
+                loc = o.location
+                out.append(f"      {t['rule_at']}: {loc.file}:{loc.line}:{loc.column}")
+
+    section(t["violations"], "✗", errors)
+    section(t["warnings"], "!", warns)
+    section(t["unknowns"], "?", unknowns)
+
+    pend = [(o, p) for o in report.outcomes for p in o.pending]
+    if pend:
+        out.append("")
+        out.append(t["pending"])
+        for o, p in pend:
+            out.append(f"  … {p.citation.text}  [{o.rule}]")
+            out.append(f"      {p.message(lang)}")
+            out.append(f"      {t['until']}: {p.condition}")
+    errs = [o for o in report.outcomes if o.status == "error"]
+    if errs:
+        out.append("")
+        out.append(t["error_outcome"])
+        for o in errs:
+            out.append(f"  ! [{o.rule}] {o.error}")
+
+    missing = sorted({m for _, f in unknowns for m in f.missing})
+    if missing:
+        out.append("")
+        out.append(f"{t['decide']}: {', '.join(missing)}")
+    out.append("")
+    out.append(
+        f"{t['summary']}: {len(report.outcomes)} {t['rules']}: {counts['pass']} {t['passed']}, "
+        f"{counts['fail']} {t['failed']}, {counts['unknown']} {t['undecided']}, "
+        f"{counts['not_applicable']} {t['na']}"
+        + (f", {counts['error']} {t['errors']}" if counts["error"] else "")
+    )
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ explanations
+_ROLE = {
+    "id": {"berlaku": "berlaku jika", "kecuali": "kecuali", "jika": "jatuh tempo jika",
+           "wajib": "wajib", "status": "Status", "rule": "Aturan"},
+    "en": {"berlaku": "applies when", "kecuali": "unless", "jika": "due once",
+           "wajib": "requires", "status": "Status", "rule": "Rule"},
+}  # fmt: skip
+
+
+def render_explanation(ex: Explanation, *, lang: str = "id") -> str:
+    """The full reasoning of one rule, step by step."""
+    t = _T.get(lang, _T["id"])
+    roles = _ROLE.get(lang, _ROLE["id"])
+    o = ex.outcome
+    out = [f"{roles['rule']} {o.rule}: {o.title or ''}".rstrip()]
+    out.append("  " + "; ".join(c.text for c in o.citations))
+    if o.location is not None:
+        out.append(f"  {o.location.file}:{o.location.line}:{o.location.column}")
+    if ex.as_of is not None:
+        out.append(f"  {t['as_of']}: {ex.as_of.isoformat()}")
+    for s in ex.steps:
+        out.append("")
+        head = f"{roles[s.role]} {s.condition}"
+        out.append(f"  {head}")
+        out.append(f"    = {_value_text(s.value, t)}")
+        if s.citation is not None:
+            out.append(f"    {s.citation.text}")
+        if s.message:
+            msgs = dict(s.message)
+            out.append(f"    {msgs.get(lang) or msgs.get('id', '')}")
+        if s.evidence:
+            out.append(f"    {t['evidence']}: {_evidence_text(s.evidence)}")
+        if s.missing:
+            out.append(f"    {t['missing']}: {', '.join(s.missing)}")
+    out.append("")
+    out.append(f"{roles['status']}: {o.status}")
+    return "\n".join(out) + "\n"
+
+
+def explanation_to_json(ex: Explanation, *, lang: str = "id") -> dict[str, Any]:
+    """An explanation as JSON: the outcome plus every step."""
+    return {
+        "outcome": _outcome_json(ex.outcome, lang),
+        "as_of": ex.as_of.isoformat() if ex.as_of else None,
+        "steps": [
+            {
+                "role": s.role,
+                "condition": s.condition,
+                "value": s.value,
+                "citation": citation_to_json(s.citation) if s.citation else None,
+                "evidence": [{"path": e.path, "value": e.value} for e in s.evidence],
+                "missing": list(s.missing),
+            }
+            for s in ex.steps
+        ],
+    }
+
+
+# ------------------------------------------------------------------ rule listings
+def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
+    """``kerjasama rules``: each rule with its title, citations and location."""
+    out: list[str] = []
+    for r in rules:
+        out.append(f"{r.id}  {r.title or ''}".rstrip())
+        out.append("    " + "; ".join(c.text for c in r.citations))
+        units = sorted({c.text for q in r.requirements for c in q.citations} - {c.text for c in r.citations})
+        if units:
+            out.append("    " + ("unsur: " if lang == "id" else "units: ") + "; ".join(units))
+        if r.id_span is not None:
+            out.append(f"    {r.id_span.location()}")
+    out.append("")
+    out.append(f"{len(rules)} " + ("aturan" if lang == "id" else "rules"))
+    return "\n".join(out) + "\n"
+
+
+def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
+    """``kerjasama rules --format json``."""
+    return {
+        "format": "kerjasama-rules/1",
+        "rules": [
+            {
+                "rule": r.id,
+                "title": r.title,
+                "citations": [citation_to_json(c) for c in r.citations],
+                "requirements": [
+                    {
+                        "citations": [citation_to_json(c) for c in q.citations],
+                        "severity": q.severity,
+                        "messages": {m.lang: m.text for m in q.messages},
+                    }
+                    for q in r.requirements
+                ],
+                "location": (
+                    {"file": r.id_span.source.name, "line": r.id_span.line,
+                     "column": r.id_span.column}
+                    if r.id_span else None
+                ),
+            }
+            for r in rules
+        ],
+    }

@@ -1,0 +1,117 @@
+"""Rule files -> :class:`RuleSet`: finding the bundled rules, reading, parsing, checking.
+
+Ties the stages together for the facade: ``parse`` each file, ``check`` them as one set,
+compile once. All files are parsed before any error is raised, so a drafter sees every
+syntax error of every file at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from . import nodes
+from .checker import check
+from .errors import ConfigurationError, Diagnostic, KerjasamaError, RuleSyntaxError
+from .evaluator import RuleSet
+from .parser import parse
+
+__all__ = ["RULE_SUFFIX", "bundled_rules_path", "compile", "load_rules", "rule_files"]
+
+RULE_SUFFIX = ".kr"
+
+
+def bundled_rules_path() -> Path:
+    """The directory of the rules that ship with the library.
+
+    In an installed wheel they live in ``kerjasama_rules/rules``; in a source checkout
+    (editable install, tests) they are the repository's top-level ``rules/``.
+    """
+    packaged = Path(str(resources.files("kerjasama_rules"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    msg = "the bundled rules are missing from this installation"
+    raise ConfigurationError(msg)
+
+
+def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and directories into the sorted list of ``.kr`` files."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(sorted(q for q in path.rglob(f"*{RULE_SUFFIX}") if q.is_file()))
+        elif path.is_file():
+            out.append(path)
+        else:
+            msg = f"no rule file or directory at `{path}`"
+            raise ConfigurationError([Diagnostic(code="config.no-such-path", message=msg)])
+    return out
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
+    """Load, check and compile rule files (the bundled rules when no path is given).
+
+    Args:
+        paths: rule files or directories searched recursively for ``*.kr``.
+
+    Returns:
+        A compiled :class:`RuleSet`.
+
+    Raises:
+        RuleSyntaxError: a file does not parse (every file's errors are reported).
+        RuleCheckError: the rules refer to unknown fields, have type errors, ...
+        ConfigurationError: a path does not exist or holds no rule file.
+    """
+    if not paths:
+        paths = (bundled_rules_path(),)
+    files = rule_files(paths)
+    if not files:
+        msg = "no `.kr` rule file found in " + ", ".join(str(p) for p in paths)
+        raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg)])
+    parsed: list[nodes.RuleFile] = []
+    diags: list[Diagnostic] = []
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            msg = f"cannot read `{f}`: {exc}"
+            diags.append(Diagnostic(code="config.unreadable", message=msg, file=str(f)))
+            continue
+        try:
+            parsed.append(parse(text, source=_display(f)))
+        except KerjasamaError as exc:
+            diags.extend(exc.diagnostics)
+    if diags:
+        raise RuleSyntaxError(diags)
+    return RuleSet(check(parsed))
+
+
+def compile(text: str, *, source: str = "<rules>") -> RuleSet:  # noqa: A001 - the facade verb
+    """Parse, check and compile rules given as text.
+
+    Examples:
+        >>> import kerjasama_rules as kr
+        >>> rules = kr.compile('''
+        ... aturan "contoh" {
+        ...   dasar PP 28/2018 Pasal 27 ayat (1)
+        ...   wajib kantor_perwakilan_luar_negeri == salah
+        ...     dasar huruf c
+        ...     pesan "Pemda tidak membuka kantor perwakilan di luar negeri"
+        ... }''')
+        >>> [r.id for r in rules.rules]
+        ['contoh']
+    """
+    return RuleSet(check([parse(text, source=source)]))
