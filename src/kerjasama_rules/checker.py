@@ -113,7 +113,7 @@ class _Checker:
         order = self._definition_order()
         for name in order:
             self._type_definition(name)
-        for det in self.dets.values():
+        for det in list(self.dets.values()):
             self._check_determination(det)
         seen_ids: dict[str, nodes.Rule] = {}
         for f in self.files:
@@ -146,9 +146,7 @@ class _Checker:
             warnings=tuple(d for d in self.diags if d.severity != "error"),
         )
 
-    def _err(
-        self, code: str, message: str, span: Span | None, help: str | None = None
-    ) -> None:
+    def _err(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
         self.diags.append(Diagnostic(code=code, message=message, span=span, help=help))
 
     def _warn(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
@@ -278,10 +276,12 @@ class _Checker:
         self._current_def = name
         self.def_types[name] = self.infer(d.expr, {}, None)
         self._current_def = None
-        self._resolve_citations(d.citations, None, d.name_span)
+        cites = self._resolve_citations(d.citations, None, d.name_span)
+        self.defs[name] = attrs.evolve(d, citations=cites)
 
     def _check_determination(self, det: nodes.Determination) -> None:
         value_type: Type | None = None
+        cases: list[nodes.Case] = []
         for case in det.cases:
             self.expect(case.cond, {}, BOOL)
             t = self.infer(case.value, {}, value_type)
@@ -300,7 +300,12 @@ class _Checker:
                     case.span,
                     "add `dasar PP 28/2018 Pasal ...` after the case",
                 )
-            self._resolve_citations(case.citations, None, case.span)
+            cites = self._resolve_citations(case.citations, None, case.span)
+            cases.append(attrs.evolve(case, citations=cites))
+        other_cites = self._resolve_citations(det.otherwise_citations, None, det.name_span)
+        self.dets[det.name] = attrs.evolve(
+            det, cases=tuple(cases), otherwise_citations=other_cites
+        )
         if det.otherwise is not None:
             t = self.infer(det.otherwise, {}, value_type)
             if value_type is not None and not compatible(t, value_type):
@@ -487,7 +492,11 @@ class _Checker:
                 "check.table-needs-column",
                 f"`{n}` is a table; name one of its columns",
                 e.span,
-                "e.g. `" + n + "." + (self.tables[n].columns[0].name if self.tables[n].columns else "kolom") + "`",
+                "e.g. `"
+                + n
+                + "."
+                + (self.tables[n].columns[0].name if self.tables[n].columns else "kolom")
+                + "`",
             )
             return ANY
         # An enum value whose enum is not implied by the context: find it anyway.
@@ -502,9 +511,7 @@ class _Checker:
             help_text = hint(n, candidates) or (
                 "valid values: " + ", ".join(f"`{c}`" for c in candidates)
             )
-            self._err(
-                "check.unknown-value", f"`{n}` is not a value of {want}", e.span, help_text
-            )
+            self._err("check.unknown-value", f"`{n}` is not a value of {want}", e.span, help_text)
             return want
         self._err(
             "check.unknown-name",
@@ -515,7 +522,11 @@ class _Checker:
         return ANY
 
     def _field(self, e: nodes.Field, scope: Mapping[str, Type]) -> Type:
-        if isinstance(e.base, nodes.Name) and e.base.name in self.tables and e.base.name not in scope:
+        if (
+            isinstance(e.base, nodes.Name)
+            and e.base.name in self.tables
+            and e.base.name not in scope
+        ):
             cols = self.table_types.get(e.base.name, {})
             if e.name not in cols:
                 self._err(
@@ -553,7 +564,8 @@ class _Checker:
                 "check.unknown-field",
                 f"`{e.name}` is not a field of `{base.record.__name__}`",
                 e.name_span,
-                hint(e.name, fields) or f"fields of `{path.rsplit('.', 1)[0]}`: " + ", ".join(fields),
+                hint(e.name, fields)
+                or f"fields of `{path.rsplit('.', 1)[0]}`: " + ", ".join(fields),
             )
             return ANY
         return fields[e.name]

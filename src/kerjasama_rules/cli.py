@@ -19,8 +19,13 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from .calendar import CutiBersama, WorkingCalendar, compute_deadline, deadline_to_json
-from .calendar import render_deadline_text
+from .calendar import (
+    CutiBersama,
+    WorkingCalendar,
+    compute_deadline,
+    deadline_to_json,
+    render_deadline_text,
+)
 from .errors import ConfigurationError, Diagnostic, KerjasamaError
 from .evaluator import RuleSet
 from .loader import load_agreements
@@ -76,18 +81,31 @@ def _build_parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--rules", action="append", metavar="DIR",
-                       help="rule files or directories (default: the bundled rules)")
+        p.add_argument(
+            "--rules",
+            action="append",
+            metavar="DIR",
+            help="rule files or directories (default: the bundled rules)",
+        )
         p.add_argument("--format", choices=("text", "json"), default="text")
-        p.add_argument("--lang", choices=("id", "en"), default="id",
-                       help="language of messages (default: id)")
+        p.add_argument(
+            "--lang", choices=("id", "en"), default="id", help="language of messages (default: id)"
+        )
 
     def evaluation(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--as-of", type=_date, metavar="DATE",
-                       help="judge as of this date (default: today in Asia/Jakarta)")
-        p.add_argument("--cuti-bersama", choices=("libur", "kerja"), default="libur",
-                       help="interpretation switch: are national cuti bersama days "
-                       "non-working (libur, default) or working days (kerja)?")
+        p.add_argument(
+            "--as-of",
+            type=_date,
+            metavar="DATE",
+            help="judge as of this date (default: today in Asia/Jakarta)",
+        )
+        p.add_argument(
+            "--cuti-bersama",
+            choices=("libur", "kerja"),
+            default="libur",
+            help="interpretation switch: are national cuti bersama days "
+            "non-working (libur, default) or working days (kerja)?",
+        )
 
     check = sub.add_parser("check", help="check agreement files (YAML or JSON)")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -100,8 +118,9 @@ def _build_parser() -> _Parser:
     explain = sub.add_parser("explain", help="the full reasoning of one rule on one agreement")
     explain.add_argument("file", metavar="FILE")
     explain.add_argument("rule_id", metavar="RULE_ID")
-    explain.add_argument("--agreement", metavar="ID",
-                         help="which agreement, when the file holds several")
+    explain.add_argument(
+        "--agreement", metavar="ID", help="which agreement, when the file holds several"
+    )
     common(explain)
     evaluation(explain)
 
@@ -118,8 +137,9 @@ def _today_jakarta() -> datetime.date:
     return datetime.datetime.now(_JAKARTA).date()
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit code instead of exiting.
 
     Args:
@@ -188,8 +208,13 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 "format": REPORT_FORMAT,
                 "reports": [report_to_json(r, lang=args.lang) for r in reports],
                 "errors": [
-                    {"code": d.code, "message": d.message, "file": d.file or
-                     (d.span.source.name if d.span else None), "path": d.path, "help": d.help}
+                    {
+                        "code": d.code,
+                        "message": d.message,
+                        "file": d.file or (d.span.source.name if d.span else None),
+                        "path": d.path,
+                        "help": d.help,
+                    }
                     for d in problems
                 ],
             }
@@ -197,13 +222,15 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             out.write(render_json(reports, lang=args.lang))
     else:
-        note = ("(hari ini, Asia/Jakarta)" if args.lang == "id" else "(today, Asia/Jakarta)")
+        note = "(hari ini, Asia/Jakarta)" if args.lang == "id" else "(today, Asia/Jakarta)"
         for i, r in enumerate(reports):
             if i:
                 out.write("\n" + "─" * 72 + "\n\n")
             text = render_text(r, lang=args.lang)
             if args.as_of is None:
-                text = text.replace(f": {as_of.isoformat()}\n", f": {as_of.isoformat()} {note}\n", 1)
+                text = text.replace(
+                    f": {as_of.isoformat()}\n", f": {as_of.isoformat()} {note}\n", 1
+                )
             out.write(text)
         if len(reports) > 1:
             out.write("\n" + _summary_table(reports, args.lang))
@@ -214,17 +241,26 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _summary_table(reports: Sequence[Report], lang: str) -> str:
-    head = ("perjanjian", "putusan", "dilanggar", "belum pasti") if lang == "id" else (
-        "agreement", "verdict", "failed", "undetermined")
+    head = (
+        ("perjanjian", "putusan", "dilanggar", "belum pasti")
+        if lang == "id"
+        else ("agreement", "verdict", "failed", "undetermined")
+    )
     rows = [head]
     for r in reports:
-        failed = sum(1 for o in r.outcomes for f in o.findings
-                     if f.status == "fail" and f.severity == "error")
+        failed = sum(
+            1
+            for o in r.outcomes
+            for f in o.findings
+            if f.status == "fail" and f.severity == "error"
+        )
         unknown = sum(1 for o in r.outcomes for f in o.findings if f.status == "unknown")
         rows.append((r.agreement, r.verdict, str(failed), str(unknown)))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in rows]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
 
@@ -251,13 +287,16 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
     as_of = args.as_of or _today_jakarta()
     ex = rules.explain(chosen, args.rule_id, as_of=as_of, cuti_bersama=args.cuti_bersama)
     if args.format == "json":
-        out.write(json.dumps(explanation_to_json(ex, lang=args.lang), ensure_ascii=False,
-                             indent=2) + "\n")
+        out.write(
+            json.dumps(explanation_to_json(ex, lang=args.lang), ensure_ascii=False, indent=2) + "\n"
+        )
     else:
         out.write(render_explanation(ex, lang=args.lang))
-    return EXIT_VIOLATION if any(
-        f.status == "fail" and f.severity == "error" for f in ex.outcome.findings
-    ) else EXIT_OK
+    return (
+        EXIT_VIOLATION
+        if any(f.status == "fail" and f.severity == "error" for f in ex.outcome.findings)
+        else EXIT_OK
+    )
 
 
 def _deadline(args: argparse.Namespace, out: TextIO) -> int:

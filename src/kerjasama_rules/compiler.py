@@ -154,7 +154,9 @@ class Compiler:
         if root.kind == "as_of":
             return _as_of(rec)
         if root.kind in ("definition", "determination"):
-            fn = self.definition(x.name) if root.kind == "definition" else self.determination(x.name)
+            fn = (
+                self.definition(x.name) if root.kind == "definition" else self.determination(x.name)
+            )
             if rec and self._reads_facts(x.name):
                 # Derived facts are evidence; constant law data (a set of affairs) is not.
                 fn = _recorded(x.name, fn)
@@ -261,8 +263,9 @@ class Compiler:
             loc = ctx.locals
             paths = ctx.paths
             record = ctx.record if rec else None
-            keep: list[tuple[str, Any]] = []
             start = len(record) if record is not None else 0
+            # Reads per kind of item outcome; only the deciding kind is kept as evidence.
+            kept: dict[Any, list[tuple[str, Any]]] = {True: [], False: [], None: []}
             unknown: Unknown | None = None
             count = 0
             result: Any = None
@@ -271,42 +274,35 @@ class Compiler:
                 paths[var] = f"{base}[{i}]"
                 r = body(ctx)
                 if record is not None:
-                    reads = record[start:]
+                    kept[r if r is True or r is False else None].extend(record[start:])
                     del record[start:]
                 if r is True:
                     count += 1
                     if kind == "any":
                         result = True
-                        if record is not None:
-                            keep = reads
                         break
-                    if record is not None and kind != "all":
-                        keep.extend(reads)
                 elif r is False:
                     if kind == "all":
-                        if record is not None:
-                            keep.extend(reads)
                         result = False
                         if record is None:
                             break
-                    elif record is not None:
-                        keep.extend(reads)
                 else:
                     unknown = r if unknown is None else merge(unknown, r)
-                    if record is not None:
-                        keep.extend(reads)
             loc[var], paths[var] = saved  # type: ignore[assignment]
+            if result is None and unknown is not None and kind != "count":
+                result = unknown
+            if result is None:
+                result = False if kind == "any" else True if kind == "all" else count
             if record is not None:
-                record.extend(keep)
-            if result is not None:
-                return result
-            if unknown is not None:
+                if result is True or result is False:
+                    record.extend(kept[result])
+                elif kind == "count" and unknown is None:
+                    record.extend(kept[True])
+                else:
+                    record.extend(kept[None])
+            if kind == "count" and unknown is not None:
                 return unknown
-            if kind == "any":
-                return False
-            if kind == "all":
-                return True
-            return count
+            return result
 
         return run
 
@@ -611,12 +607,12 @@ def _membership(a: Fn, b: Fn, *, negate: bool) -> Fn:
     try:
         const = b(None)  # type: ignore[arg-type]
         lookup: Any = frozenset(const)
-    except Exception:  # noqa: BLE001 - not a constant: evaluate per agreement
+    except Exception:
         lookup = None
     if lookup is not None:
         if negate:
-            return lambda ctx: (x if (x := a(ctx)).__class__ is _U else x not in lookup)
-        return lambda ctx: (x if (x := a(ctx)).__class__ is _U else x in lookup)
+            return lambda ctx: x if (x := a(ctx)).__class__ is _U else x not in lookup
+        return lambda ctx: x if (x := a(ctx)).__class__ is _U else x in lookup
 
     def member(ctx: Context) -> Any:
         x = a(ctx)

@@ -26,11 +26,11 @@ from .report import (
     Because,
     DeterminationResult,
     Evidence,
+    Explanation,
     Finding,
     Location,
     Outcome,
     Pending,
-    Explanation,
     Report,
     Step,
     verdict_of,
@@ -291,7 +291,10 @@ class RuleSet:
             return value
 
         comp = Compiler(self._checked)
-        if node.when is not None and step("berlaku", node.when, comp.compile(node.when, record=True)) is not True:
+        if (
+            node.when is not None
+            and step("berlaku", node.when, comp.compile(node.when, record=True)) is not True
+        ):
             return Explanation(report.outcome(rule_id), tuple(steps), as_of)
         for u in node.unless:
             if step("kecuali", u, comp.compile(u, record=True)) is True:
@@ -309,7 +312,7 @@ class RuleSet:
         node = r.node
         try:
             return self._run_rule_unchecked(r, ctx)
-        except Exception as exc:  # noqa: BLE001 - one rule's crash must not hide the others
+        except Exception as exc:
             return Outcome(
                 rule=node.id,
                 status="error",
@@ -388,9 +391,7 @@ class RuleSet:
             status, severity = "unknown", r.severity
         else:
             status, severity = "pass", r.severity
-        return outcome(
-            status, findings=tuple(findings), pending=tuple(pending), severity=severity
-        )
+        return outcome(status, findings=tuple(findings), pending=tuple(pending), severity=severity)
 
     def _finding(
         self, q: _Req, status: str, severity: str, value: Any, rec: Fn, ctx: Context
@@ -428,7 +429,7 @@ class RuleSet:
         try:
             value = d.run(ctx)
             reads = ctx.record
-        except Exception:  # noqa: BLE001 - reported as unknown, never raised
+        except Exception:
             value, reads = Unknown(frozenset()), []
         finally:
             ctx.record = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Union
 
 import attrs
 
@@ -166,7 +165,7 @@ class Present:
     span: Span | None = _span
 
 
-Expr = Union[Literal, DurationLit, Name, Field, Call, Unary, Binary, SetLit, Quantifier, Present]
+Expr = Literal | DurationLit | Name | Field | Call | Unary | Binary | SetLit | Quantifier | Present
 
 
 # ------------------------------------------------------------------ declarations
@@ -271,7 +270,7 @@ class Table:
     name_span: Span | None = _span
 
 
-Item = Union[Rule, Definition, Determination, Table]
+Item = Rule | Definition | Determination | Table
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from . import nodes
 from .errors import Diagnostic, KerjasamaError, RuleSyntaxError
+from .keywords import EN_TO_ID
 from .source import Source, Span
 
 __all__ = ["parse"]
@@ -99,7 +100,7 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
         ch = src.text[pos : pos + 1]
         if ch == '"':
-            message = "text is not closed with `\"` on the same line"
+            message = 'text is not closed with `"` on the same line'
             end = src.text.find("\n", pos)
             end = len(src.text) if end < 0 else end
             return Diagnostic(
@@ -151,18 +152,22 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             span=Span(src, start, max(end, start + 1)),
             help=help_text,
         )
-    return Diagnostic(
-        code="syntax.invalid", message="invalid syntax", span=Span(src, pos, pos + 1)
-    )
+    return Diagnostic(code="syntax.invalid", message="invalid syntax", span=Span(src, pos, pos + 1))
 
 
 def _one_of(names: list[str]) -> str:
-    shown = sorted({_display_terminal(n) for n in names})
-    if len(shown) > 8:
-        shown = [*shown[:8], "..."]
-    if len(shown) == 1:
-        return shown[0]
-    return "one of " + ", ".join(shown)
+    shown = {_display_terminal(n) for n in names}
+    # Name each keyword once, Indonesian first: `dasar`/`cite` rather than two entries.
+    for en, idn in EN_TO_ID.items():
+        if f"`{en}`" in shown and f"`{idn}`" in shown:
+            shown -= {f"`{en}`", f"`{idn}`"}
+            shown.add(f"`{idn}`/`{en}`")
+    ordered = sorted(shown, key=lambda s: (s != "`}`", s.startswith("`") is False, s))
+    if len(ordered) > 8:
+        ordered = [*ordered[:8], "..."]
+    if len(ordered) == 1:
+        return ordered[0]
+    return "one of " + ", ".join(ordered)
 
 
 # ------------------------------------------------------------------ tree -> nodes
@@ -250,7 +255,9 @@ class _ToNodes(Transformer[Token, Any]):
     def title(self, meta: Any, s: Token) -> tuple[str, str, Span | None]:
         return ("title", _unquote(s), self._span(meta))
 
-    def cite(self, meta: Any, *cites: nodes.Citation) -> tuple[str, tuple[nodes.Citation, ...], Any]:
+    def cite(
+        self, meta: Any, *cites: nodes.Citation
+    ) -> tuple[str, tuple[nodes.Citation, ...], Any]:
         return ("cite", tuple(cites), self._span(meta))
 
     def applies_when(self, meta: Any, e: nodes.Expr) -> tuple[str, nodes.Expr, Any]:
@@ -365,9 +372,7 @@ class _ToNodes(Transformer[Token, Any]):
         return int(n)
 
     # ---- definitions, determinations, tables
-    def definition(
-        self, meta: Any, name: Token, expr: nodes.Expr, cite: Any
-    ) -> nodes.Definition:
+    def definition(self, meta: Any, name: Token, expr: nodes.Expr, cite: Any) -> nodes.Definition:
         return nodes.Definition(
             name=str(name),
             expr=expr,

@@ -10,31 +10,10 @@ import datetime
 from decimal import Decimal
 
 from . import nodes
+from .keywords import KEYWORDS
 
 __all__ = ["citation_to_source", "expr_to_source", "to_source"]
 
-KEYWORDS: dict[str, dict[str, str]] = {
-    "id": {
-        "rule": "aturan", "title": "judul", "cite": "dasar", "when": "berlaku jika",
-        "unless": "kecuali", "require": "wajib", "if": "jika", "message": "pesan",
-        "severity": "tingkat", "define": "definisi", "determination": "penetapan",
-        "then": "maka", "otherwise": "selainnya", "table": "tabel", "source": "sumber",
-        "verified": "diverifikasi", "columns": "kolom", "row": "baris", "implies": "berarti",
-        "or": "atau", "and": "dan", "not": "tidak", "in": "dalam", "notin": "tidak dalam",
-        "any": "ada", "all": "setiap", "count": "banyaknya", "present": "terisi",
-        "true": "benar", "false": "salah",
-    },
-    "en": {
-        "rule": "rule", "title": "title", "cite": "cite", "when": "when",
-        "unless": "unless", "require": "require", "if": "if", "message": "message",
-        "severity": "severity", "define": "define", "determination": "determination",
-        "then": "then", "otherwise": "otherwise", "table": "table", "source": "source",
-        "verified": "verified", "columns": "columns", "row": "row", "implies": "implies",
-        "or": "or", "and": "and", "not": "not", "in": "in", "notin": "not in",
-        "any": "any", "all": "all", "count": "count", "present": "present",
-        "true": "true", "false": "false",
-    },
-}  # fmt: skip
 
 _UNITS = {
     "id": {"tahun": "tahun", "bulan": "bulan", "minggu": "minggu", "hari": "hari"},
@@ -106,7 +85,9 @@ def expr_to_source(e: nodes.Expr, *, lang: str = "id") -> str:
         if isinstance(x, nodes.Present):
             return f"{kw['present']} {wrap(x.target, _PREC['atom'])}"
         if isinstance(x, nodes.Quantifier):
-            return f"{kw[x.kind]} {x.var} {kw['in']} {wrap(x.collection, _PREC['atom'])}: {go(x.body)}"
+            return (
+                f"{kw[x.kind]} {x.var} {kw['in']} {wrap(x.collection, _PREC['atom'])}: {go(x.body)}"
+            )
         if isinstance(x, nodes.Unary):
             if x.op == "not":
                 return f"{kw['not']} {wrap(x.operand, _PREC['not'])}"
@@ -114,7 +95,8 @@ def expr_to_source(e: nodes.Expr, *, lang: str = "id") -> str:
         op = x.op
         if op == "implies":
             # Right-associative: the left operand needs parentheses at equal strength.
-            return f"{wrap(x.left, _PREC['implies'] + 1)} {kw['implies']} {wrap(x.right, _PREC['implies'])}"
+            p = _PREC["implies"]
+            return f"{wrap(x.left, p + 1)} {kw['implies']} {wrap(x.right, p)}"
         if op in ("or", "and"):
             p = _PREC[op]
             return f"{wrap(x.left, p)} {kw[op]} {wrap(x.right, p + 1)}"

@@ -21,14 +21,14 @@ __all__ = [
     "REPORT_FORMAT",
     "citation_to_json",
     "explanation_to_json",
-    "render_explanation",
-    "render_rule_list",
-    "rules_to_json",
     "render_diagnostic",
     "render_diagnostics",
+    "render_explanation",
     "render_json",
+    "render_rule_list",
     "render_text",
     "report_to_json",
+    "rules_to_json",
 ]
 
 REPORT_FORMAT = "kerjasama-report/1"
@@ -173,6 +173,7 @@ _T = {
         "rule_at": "aturan", "because": "karena", "summary": "Ringkasan",
         "rules": "aturan", "passed": "terpenuhi", "failed": "dilanggar",
         "undecided": "belum dapat ditentukan", "na": "tidak berlaku", "errors": "galat",
+        "warned": "dengan peringatan",
         "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
         "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
         "decide": "Fakta yang akan memastikan", "switches": "Tafsiran",
@@ -186,6 +187,7 @@ _T = {
         "rule_at": "rule", "because": "because", "summary": "Summary",
         "rules": "rules", "passed": "passed", "failed": "failed",
         "undecided": "undetermined", "na": "not applicable", "errors": "errors",
+        "warned": "with warnings",
         "yes": "yes", "no": "no", "unknown_value": "unknown",
         "until": "due once", "error_outcome": "Rules that could not run",
         "decide": "Facts that would decide it", "switches": "Interpretation",
@@ -219,16 +221,17 @@ def render_text(report: Report, *, lang: str = "id") -> str:
         out.append(f"{t['as_of']}: {report.as_of.isoformat()}")
     if report.switches:
         out.append(f"{t['switches']}: " + ", ".join(f"{k}={v}" for k, v in report.switches))
-    counts = {s: 0 for s in ("pass", "fail", "unknown", "not_applicable", "error")}
+    counts = {s: 0 for s in ("pass", "fail", "warn", "unknown", "not_applicable", "error")}
     for o in report.outcomes:
-        counts[o.status] += 1
+        # A rule that fails only on warnings is counted apart: it does not breach the law.
+        counts["warn" if o.status == "fail" and o.severity != "error" else o.status] += 1
     fails = [(o, f) for o in report.outcomes for f in o.findings if f.status == "fail"]
     errors = [(o, f) for o, f in fails if f.severity == "error"]
     warns = [(o, f) for o, f in fails if f.severity != "error"]
     unknowns = [(o, f) for o in report.outcomes for f in o.findings if f.status == "unknown"]
     verdict = f"{t['verdict']}: {t[report.verdict]}"
     if report.verdict == "fail":
-        verdict += f" — {len(errors)} {t['failed']}"
+        verdict += f" — {len(errors)} {t['violations'].lower()}"
     out.append(verdict)
 
     if report.determinations:
@@ -286,8 +289,9 @@ def render_text(report: Report, *, lang: str = "id") -> str:
     out.append("")
     out.append(
         f"{t['summary']}: {len(report.outcomes)} {t['rules']}: {counts['pass']} {t['passed']}, "
-        f"{counts['fail']} {t['failed']}, {counts['unknown']} {t['undecided']}, "
-        f"{counts['not_applicable']} {t['na']}"
+        f"{counts['fail']} {t['failed']}, "
+        + (f"{counts['warn']} {t['warned']}, " if counts["warn"] else "")
+        + f"{counts['unknown']} {t['undecided']}, {counts['not_applicable']} {t['na']}"
         + (f", {counts['error']} {t['errors']}" if counts["error"] else "")
     )
     return "\n".join(out) + "\n"
@@ -358,7 +362,9 @@ def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
     for r in rules:
         out.append(f"{r.id}  {r.title or ''}".rstrip())
         out.append("    " + "; ".join(c.text for c in r.citations))
-        units = sorted({c.text for q in r.requirements for c in q.citations} - {c.text for c in r.citations})
+        units = sorted(
+            {c.text for q in r.requirements for c in q.citations} - {c.text for c in r.citations}
+        )
         if units:
             out.append("    " + ("unsur: " if lang == "id" else "units: ") + "; ".join(units))
         if r.id_span is not None:
@@ -386,9 +392,13 @@ def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
                     for q in r.requirements
                 ],
                 "location": (
-                    {"file": r.id_span.source.name, "line": r.id_span.line,
-                     "column": r.id_span.column}
-                    if r.id_span else None
+                    {
+                        "file": r.id_span.source.name,
+                        "line": r.id_span.line,
+                        "column": r.id_span.column,
+                    }
+                    if r.id_span
+                    else None
                 ),
             }
             for r in rules

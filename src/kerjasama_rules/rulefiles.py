@@ -55,8 +55,15 @@ def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def _display(path: Path) -> str:
+    # Bundled rules are named the same wherever the command runs (reports stay
+    # byte-identical); other files relative to the working directory when under it.
+    resolved = path.resolve()
     try:
-        return str(path.relative_to(Path.cwd()))
+        return "rules/" + resolved.relative_to(bundled_rules_path().resolve()).as_posix()
+    except (ValueError, ConfigurationError):
+        pass
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
 
@@ -99,7 +106,7 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
     return RuleSet(check(parsed))
 
 
-def compile(text: str, *, source: str = "<rules>") -> RuleSet:  # noqa: A001 - the facade verb
+def compile(text: str, *, source: str = "<rules>") -> RuleSet:
     """Parse, check and compile rules given as text.
 
     Examples:

@@ -90,11 +90,11 @@ def python_type_to_type(tp: object) -> Type:
     """Map an annotation of the attrs model to a language type."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) != 1:
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(members) != 1:
             msg = f"unsupported union type {tp!r}"
             raise TypeError(msg)
-        return python_type_to_type(args[0])
+        return python_type_to_type(members[0])
     if origin is tuple:
         args = typing.get_args(tp)
         return list_of(python_type_to_type(args[0]))
@@ -116,14 +116,14 @@ def python_type_to_type(tp: object) -> Type:
     raise TypeError(msg)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def record_fields(cls: type) -> Mapping[str, Type]:
     """The fields of an attrs record class with their language types, in declaration order."""
     hints = typing.get_type_hints(cls)
     return {f.name: python_type_to_type(hints[f.name]) for f in attrs.fields(cls)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def enums_reachable(cls: type) -> Mapping[str, type[enum.Enum]]:
     """Every enum class used anywhere in the record ``cls``, by class name."""
     found: dict[str, type[enum.Enum]] = {}
