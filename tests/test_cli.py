@@ -74,6 +74,8 @@ def test_json_is_versioned_and_deterministic(failing: Path) -> None:
         "pasal": 30,
         "ayat": 1,
         "huruf": None,
+        "angka": None,
+        "penjelasan": False,
         "text": "Pasal 30 ayat (1) PP 28/2018",
     }
     assert fail["location"]["file"].endswith("pasal_30.kr")

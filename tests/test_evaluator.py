@@ -255,6 +255,7 @@ def test_ksdll_findings_cite_pasal_38_too(bundled_rules: kr.RuleSet) -> None:
         bundled_rules,
         jenis="KSDLL",
         dprd={"surat_permohonan": "2026-03-02", "lampiran_rencana": False},
+        rencana={"tanggal": "2026-02-01"},
     )
     (f,) = rep.outcome("pp28-38-30-2").findings
     assert (f.citation.pasal, f.citation.ayat) == (30, 2)
@@ -326,3 +327,103 @@ def test_pasal_30_3_one_finding_per_missing_item(bundled_rules: kr.RuleSet) -> N
     letters = [f.citation.huruf for f in rep.outcome("pp28-30-3").findings]
     assert letters == ["b", "c", "e", "f", "g"]
     assert check(bundled_rules, jenis="KSDPL").outcome("pp28-30-3").status == "not_applicable"
+
+
+# ------------------------------------------------------------------ deadlines and stages
+def _ksdpl_received(**dprd: Any) -> dict[str, Any]:
+    return {"jenis": "KSDPL", "dprd": {"diterima": "2026-03-02", **dprd}}
+
+
+def test_dprd_deadline_open_shows_due_date_and_days_left(bundled_rules: kr.RuleSet) -> None:
+    rep = bundled_rules.evaluate(agreement(**_ksdpl_received()), as_of=datetime.date(2026, 5, 4))
+    out = rep.outcome("pp28-30-4")
+    assert out.status == "pass"
+    notes = {n.label: n.value for n in out.notes}
+    assert notes["Batas waktu keputusan DPRD"] == "2026-05-13"
+    assert notes["Sisa hari kerja per tanggal penilaian"] == 7
+    (due,) = [n for n in out.notes if n.label == "Batas waktu keputusan DPRD"]
+    skipped = dict((e.path, e.value) for e in due.evidence)[
+        "hari_kerja_setelah(dprd.diterima, 45).dilewati"
+    ]
+    assert {
+        "date": "2026-03-18",
+        "name": "Cuti Bersama Hari Suci Nyepi",
+        "kind": "cuti_bersama",
+    } in skipped
+
+
+def test_dprd_overdue_is_a_warning_and_never_approval(bundled_rules: kr.RuleSet) -> None:
+    a = agreement(**_ksdpl_received())
+    rep = bundled_rules.evaluate(a, as_of=datetime.date(2026, 5, 14))
+    (f,) = rep.outcome("pp28-30-4").findings
+    assert (f.status, f.severity, f.citation.pasal, f.citation.ayat) == ("fail", "warning", 30, 4)
+    assert "bukan persetujuan" in f.message("id")
+    assert rep.determination("perlu_persetujuan_dprd").value is True
+    # the switch moves the due date earlier: overdue already on 8 May with `kerja`
+    early = bundled_rules.evaluate(
+        a, as_of=datetime.date(2026, 5, 8), switches={"cuti_bersama": "kerja"}
+    )
+    assert early.outcome("pp28-30-4").status == "fail"
+    assert ("cuti_bersama", "kerja") in early.switches
+    assert (
+        bundled_rules.evaluate(a, as_of=datetime.date(2026, 5, 8)).outcome("pp28-30-4").status
+        == "pass"
+    )
+
+
+def test_dprd_late_decision_and_unknown_without_as_of(bundled_rules: kr.RuleSet) -> None:
+    late = bundled_rules.evaluate(
+        agreement(**_ksdpl_received(tanggal_keputusan="2026-05-14")), as_of=AS_OF
+    )
+    assert late.outcome("pp28-30-4").findings[0].status == "fail"
+    on_time = bundled_rules.evaluate(
+        agreement(**_ksdpl_received(tanggal_keputusan="2026-05-13")), as_of=AS_OF
+    )
+    assert on_time.outcome("pp28-30-4").status == "pass"
+    undated = bundled_rules.evaluate(agreement(**_ksdpl_received()))
+    (f,) = undated.outcome("pp28-30-4").findings
+    assert f.status == "unknown" and f.missing == ("as_of",)
+
+
+def test_ksdll_deadline_cites_pasal_38(bundled_rules: kr.RuleSet) -> None:
+    doc = _ksdpl_received()
+    doc["jenis"] = "KSDLL"
+    rep = bundled_rules.evaluate(agreement(**doc), as_of=AS_OF)
+    (f,) = rep.outcome("pp28-38-30-4").findings
+    assert (f.citation.pasal, f.citation.ayat) == (30, 4)
+    assert {c.pasal for c in f.citations} == {30, 38}
+
+
+def test_stage_order_checks_only_what_dates_allow(bundled_rules: kr.RuleSet) -> None:
+    def stages(**facts: Any) -> kr.Outcome:
+        return check(bundled_rules, **facts).outcome("pp28-6-1")
+
+    assert stages().status == "pass" and len(stages().pending) == 2
+    assert stages(perjanjian={"tanggal_ttd": "2026-03-01"}).findings[0].missing == (
+        "$.kesepakatan_bersama.tanggal_ttd",
+    )
+    bad = stages(
+        kesepakatan_bersama={"tanggal_ttd": "2026-04-01"},
+        dprd={"surat_permohonan": "2026-03-15"},
+        perjanjian={"tanggal_ttd": "2026-05-01"},
+    )
+    assert [(f.status, f.citation.huruf) for f in bad.findings] == [("fail", "d")]
+    assert {c.huruf for c in bad.findings[0].citations} == {"d", "e"}
+
+
+def test_unknown_exception_makes_the_rule_unknown() -> None:
+    rules = kr.compile(
+        'aturan "r" {\n dasar PP 28/2018 Pasal 48\n kecuali perjanjian.tanggal_ttd < 2018-07-13\n'
+        ' wajib benar\n  pesan "p"\n}'
+    )
+    out = rules.evaluate(agreement()).outcome("r")
+    assert (out.status, out.reason) == ("unknown", "exception")
+    assert out.findings[0].missing == ("$.perjanjian.tanggal_ttd",)
+
+
+def test_unknown_switch_is_a_configuration_error(bundled_rules: kr.RuleSet) -> None:
+    with pytest.raises(kr.ConfigurationError) as info:
+        bundled_rules.evaluate(agreement(), switches={"cuti": "kerja"})
+    assert info.value.diagnostics[0].help == "did you mean `cuti_bersama`?"
+    with pytest.raises(kr.ConfigurationError):
+        bundled_rules.evaluate(agreement(), switches={"cuti_bersama": "maybe"})

@@ -29,7 +29,7 @@ EXPECTED: dict[str, tuple[str, set[Cite], bool]] = {
     "ksdpl-arnhem-patuh.yaml": ("pass", set(), True),
     "ksdpl-arnhem-tidak-patuh.yaml": (
         "fail",
-        {(27, 2, None), (30, 1, None), (30, 3, "f")},
+        {(27, 2, None), (30, 1, None), (30, 3, "f"), (30, 4, None)},
         True,
     ),
     "ksdd-sampah-kota-bekasi-patuh.yaml": ("pass", set(), True),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -76,6 +76,8 @@ class CheckedRules:
     types: Mapping[int, Type] = attrs.field(repr=False)
     resolutions: Mapping[int, Resolution] = attrs.field(repr=False)
     warnings: tuple[Diagnostic, ...] = ()
+    switches: Mapping[str, nodes.Switch] = attrs.field(factory=dict)
+    switch_enums: Mapping[str, type[enum.Enum]] = attrs.field(factory=dict, repr=False)
 
 
 def check(files: Iterable[nodes.RuleFile]) -> CheckedRules:
@@ -96,6 +98,8 @@ class _Checker:
         self.defs: dict[str, nodes.Definition] = {}
         self.dets: dict[str, nodes.Determination] = {}
         self.tables: dict[str, nodes.Table] = {}
+        self.switches: dict[str, nodes.Switch] = {}
+        self.switch_enums: dict[str, type[enum.Enum]] = {}
         self.table_cols: dict[str, dict[str, tuple[Any, ...]]] = {}
         self.table_types: dict[str, dict[str, Type]] = {}
         self.def_types: dict[str, Type | None] = {}
@@ -108,6 +112,8 @@ class _Checker:
     def run(self) -> CheckedRules:
         rules: list[nodes.Rule] = []
         self._collect_names()
+        for sw in list(self.switches.values()):
+            self._check_switch(sw)
         for tname, table in self.tables.items():
             self._check_table(tname, table)
         order = self._definition_order()
@@ -144,6 +150,8 @@ class _Checker:
             types=self.types,
             resolutions=self.res,
             warnings=tuple(d for d in self.diags if d.severity != "error"),
+            switches=dict(self.switches),
+            switch_enums=dict(self.switch_enums),
         )
 
     def _err(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
@@ -185,8 +193,55 @@ class _Checker:
                     self.defs[name] = item
                 elif isinstance(item, nodes.Determination):
                     self.dets[name] = item
+                elif isinstance(item, nodes.Switch):
+                    self.switches[name] = item
                 else:
                     self.tables[name] = item
+
+    # ------------------------------------------------------------------ switches
+    def _check_switch(self, sw: nodes.Switch) -> None:
+        values = sw.values
+        if not values:
+            self._err(
+                "check.switch-values",
+                f"switch `{sw.name}` lists no values",
+                sw.name_span,
+                "add `nilai a, b` with the readings it chooses between",
+            )
+            values = ("_",)
+        dupes = sorted({v for v in values if values.count(v) > 1})
+        if dupes:
+            self._err(
+                "check.switch-values",
+                f"switch `{sw.name}` lists `{dupes[0]}` twice",
+                sw.name_span,
+            )
+        if sw.default is None:
+            self._err(
+                "check.switch-default",
+                f"switch `{sw.name}` has no default",
+                sw.name_span,
+                "add `bawaan <value>` and say why in `alasan`",
+            )
+        elif sw.default not in values:
+            self._err(
+                "check.switch-default",
+                f"`{sw.default}` is not one of the values of switch `{sw.name}`",
+                sw.default_span,
+                hint(sw.default, values) or "values: " + ", ".join(values),
+            )
+        if not sw.reason:
+            self._err(
+                "check.switch-reason",
+                f"switch `{sw.name}` does not say why its default was chosen",
+                sw.name_span,
+                'add `alasan "..."`: an unsettled point of law is never hidden',
+            )
+        cites = self._resolve_citations(sw.citations, None, sw.name_span)
+        self.switches[sw.name] = attrs.evolve(sw, citations=cites)
+        # A switch reads like an enum in rules: `cuti_bersama == libur`.
+        members = [(v, v) for v in dict.fromkeys(values)]
+        self.switch_enums[sw.name] = cast("type[enum.Enum]", enum.Enum(sw.name, members))
 
     # ------------------------------------------------------------------ tables
     def _check_table(self, name: str, table: nodes.Table) -> None:
@@ -303,9 +358,7 @@ class _Checker:
             cites = self._resolve_citations(case.citations, None, case.span)
             cases.append(attrs.evolve(case, citations=cites))
         other_cites = self._resolve_citations(det.otherwise_citations, None, det.name_span)
-        self.dets[det.name] = attrs.evolve(
-            det, cases=tuple(cases), otherwise_citations=other_cites
-        )
+        self.dets[det.name] = attrs.evolve(det, cases=tuple(cases), otherwise_citations=other_cites)
         if det.otherwise is not None:
             t = self.infer(det.otherwise, {}, value_type)
             if value_type is not None and not compatible(t, value_type):
@@ -330,6 +383,8 @@ class _Checker:
         base = rule_cites[0] if rule_cites else None
         if rule.when is not None:
             self.expect(rule.when, {}, BOOL)
+        for note in rule.notes:
+            self.infer(note.expr, {}, None)
         for u in rule.unless:
             self.expect(u, {}, BOOL)
         reqs: list[nodes.Requirement] = []
@@ -447,8 +502,13 @@ class _Checker:
                 self.expect(e.operand, scope, BOOL)
                 return BOOL
             t = self.infer(e.operand, scope, None)
-            if not t.is_numeric and t.kind not in ("any", "duration"):
-                self._err("check.type-mismatch", f"cannot negate {t}", e.span)
+            if not t.is_numeric and t.kind != "any":
+                help_text = (
+                    "durations are never negative: subtract it from the date instead"
+                    if t.kind == "duration"
+                    else None
+                )
+                self._err("check.type-mismatch", f"cannot negate {t}", e.span, help_text)
             return t
         return self._binary(e, scope)
 
@@ -481,6 +541,9 @@ class _Checker:
         if n in self.dets:
             self.res[id(e)] = Resolution("determination", n)
             return self.def_types.get(n) or ANY
+        if n in self.switch_enums:
+            self.res[id(e)] = Resolution("switch", n)
+            return enum_of(self.switch_enums[n])
         if n in self.root:
             self.res[id(e)] = Resolution("field", n)
             return self.root[n]
@@ -505,7 +568,7 @@ class _Checker:
             member = _enum_member(owners[0], n)
             self.res[id(e)] = Resolution("enum", member)
             return enum_of(owners[0])
-        candidates = [*scope, *self.defs, *self.dets, *self.root, *self.tables]
+        candidates = [*scope, *self.defs, *self.dets, *self.root, *self.tables, *self.switches]
         if want is not None and want.kind == "enum" and want.enum is not None:
             candidates = [str(m.value) for m in want.enum]
             help_text = hint(n, candidates) or (
@@ -712,7 +775,7 @@ class _Checker:
             return DATE
         if op == "-" and left.kind == "date" and right.kind == "date":
             return INT
-        if op in ("+", "-") and left.kind == right.kind == "duration":
+        if op == "+" and left.kind == right.kind == "duration":
             return DURATION
         if op == "+" and left.kind == right.kind == "text":
             return TEXT

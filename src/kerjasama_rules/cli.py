@@ -36,9 +36,11 @@ from .render import (
     render_explanation,
     render_json,
     render_rule_list,
+    render_switch_list,
     render_text,
     report_to_json,
     rules_to_json,
+    switches_to_json,
 )
 from .report import Report
 from .rulefiles import load_rules
@@ -57,7 +59,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors by exception instead of exiting."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(f"{self.prog}: {message}")
+        raise _UsageError(f"{self.format_usage()}{self.prog}: {message}")
 
 
 class _UsageError(Exception):
@@ -102,9 +104,17 @@ def _build_parser() -> _Parser:
         p.add_argument(
             "--cuti-bersama",
             choices=("libur", "kerja"),
-            default="libur",
+            default=None,
             help="interpretation switch: are national cuti bersama days "
-            "non-working (libur, default) or working days (kerja)?",
+            "non-working (libur, default) or working days (kerja)? "
+            "The same as --switch cuti_bersama=VALUE",
+        )
+        p.add_argument(
+            "--switch",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help="set an interpretation switch for this run (see `kerjasama rules --switches`)",
         )
 
     check = sub.add_parser("check", help="check agreement files (YAML or JSON)")
@@ -114,6 +124,11 @@ def _build_parser() -> _Parser:
 
     rules = sub.add_parser("rules", help="list the loaded rules with their citations")
     common(rules)
+    rules.add_argument(
+        "--switches",
+        action="store_true",
+        help="list the interpretation switches instead, with defaults and reasons",
+    )
 
     explain = sub.add_parser("explain", help="the full reasoning of one rule on one agreement")
     explain.add_argument("file", metavar="FILE")
@@ -153,7 +168,6 @@ def main(
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except _UsageError as exc:
-        err.write(parser.format_usage())
         err.write(f"{exc}\n")
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help and --version exit through argparse
@@ -183,12 +197,32 @@ def _write_diagnostics(diags: Sequence[Diagnostic], err: TextIO) -> None:
     err.write(f"kerjasama: {n} error(s)\n")
 
 
+def _switches(args: argparse.Namespace) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in args.switch:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value:
+            msg = f"`--switch {item}` is not NAME=VALUE"
+            raise ConfigurationError(
+                [
+                    Diagnostic(
+                        code="config.bad-switch",
+                        message=msg,
+                        help="e.g. --switch cuti_bersama=kerja",
+                    )
+                ]
+            )
+        out[name.strip()] = value.strip()
+    return out
+
+
 def _load(args: argparse.Namespace) -> RuleSet:
     return load_rules(*(args.rules or ()))
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rules = _load(args)
+    switches = _switches(args)
     as_of = args.as_of or _today_jakarta()
     reports: list[Report] = []
     problems: list[Diagnostic] = []
@@ -200,7 +234,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         for a in agreements:
             reports.append(
-                rules.evaluate(a, as_of=as_of, source=path, cuti_bersama=args.cuti_bersama)
+                rules.evaluate(
+                    a, as_of=as_of, source=path, switches=switches, cuti_bersama=args.cuti_bersama
+                )
             )
     if args.format == "json":
         if problems:
@@ -222,22 +258,24 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             out.write(render_json(reports, lang=args.lang))
     else:
-        note = "(hari ini, Asia/Jakarta)" if args.lang == "id" else "(today, Asia/Jakarta)"
         for i, r in enumerate(reports):
             if i:
                 out.write("\n" + "─" * 72 + "\n\n")
-            text = render_text(r, lang=args.lang)
-            if args.as_of is None:
-                text = text.replace(
-                    f": {as_of.isoformat()}\n", f": {as_of.isoformat()} {note}\n", 1
-                )
-            out.write(text)
+            out.write(_mark_today(render_text(r, lang=args.lang), args, as_of))
         if len(reports) > 1:
             out.write("\n" + _summary_table(reports, args.lang))
     if problems:
         _write_diagnostics(problems, err)
         return EXIT_BAD_INPUT
     return EXIT_VIOLATION if any(r.verdict == "fail" for r in reports) else EXIT_OK
+
+
+def _mark_today(text: str, args: argparse.Namespace, as_of: datetime.date) -> str:
+    # The report says which date it used, and that it was today's, not one given.
+    if args.as_of is not None:
+        return text
+    note = "(hari ini, Asia/Jakarta)" if args.lang == "id" else "(today, Asia/Jakarta)"
+    return text.replace(f": {as_of.isoformat()}\n", f": {as_of.isoformat()} {note}\n", 1)
 
 
 def _summary_table(reports: Sequence[Report], lang: str) -> str:
@@ -267,6 +305,13 @@ def _summary_table(reports: Sequence[Report], lang: str) -> str:
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     rules = _load(args)
+    if args.switches:
+        if args.format == "json":
+            doc = switches_to_json(rules.switches)
+            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(render_switch_list(rules.switches, lang=args.lang))
+        return EXIT_OK
     if args.format == "json":
         out.write(json.dumps(rules_to_json(rules.rules), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -285,13 +330,19 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
             raise ConfigurationError([Diagnostic(code="config.unknown-agreement", message=msg)])
         chosen = match[0]
     as_of = args.as_of or _today_jakarta()
-    ex = rules.explain(chosen, args.rule_id, as_of=as_of, cuti_bersama=args.cuti_bersama)
+    ex = rules.explain(
+        chosen,
+        args.rule_id,
+        as_of=as_of,
+        switches=_switches(args),
+        cuti_bersama=args.cuti_bersama,
+    )
     if args.format == "json":
         out.write(
             json.dumps(explanation_to_json(ex, lang=args.lang), ensure_ascii=False, indent=2) + "\n"
         )
     else:
-        out.write(render_explanation(ex, lang=args.lang))
+        out.write(_mark_today(render_explanation(ex, lang=args.lang), args, as_of))
     return (
         EXIT_VIOLATION
         if any(f.status == "fail" and f.severity == "error" for f in ex.outcome.findings)

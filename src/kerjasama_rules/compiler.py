@@ -14,6 +14,7 @@ missing facts.
 from __future__ import annotations
 
 import datetime
+import enum
 import operator
 from collections.abc import Callable
 from decimal import Decimal
@@ -23,6 +24,7 @@ from . import nodes
 from .checker import CheckedRules
 from .duration import Duration
 from .functions import REGISTRY
+from .printer import expr_to_source
 from .values import Unknown, merge
 
 Fn = Callable[["Context"], Any]
@@ -34,12 +36,19 @@ _AS_OF_UNKNOWN = Unknown(frozenset({"as_of"}))
 class Context:
     """Everything one evaluation of one agreement reads: facts, inputs and scratch space."""
 
-    __slots__ = ("agreement", "as_of", "calendar", "locals", "memo", "paths", "record")
+    __slots__ = ("agreement", "as_of", "calendar", "locals", "memo", "paths", "record", "switches")
 
-    def __init__(self, agreement: Any, as_of: datetime.date | None, calendar: Any) -> None:
+    def __init__(
+        self,
+        agreement: Any,
+        as_of: datetime.date | None,
+        calendar: Any,
+        switches: dict[str, Any] | None = None,
+    ) -> None:
         self.agreement = agreement
         self.as_of = as_of
         self.calendar = calendar
+        self.switches: dict[str, Any] = switches or {}
         self.locals: dict[str, Any] = {}
         self.paths: dict[str, str] = {}
         self.memo: dict[str, Any] = {}
@@ -153,6 +162,8 @@ class Compiler:
             return _const(root.target)
         if root.kind == "as_of":
             return _as_of(rec)
+        if root.kind == "switch":
+            return _switch(x.name, rec)
         if root.kind in ("definition", "determination"):
             fn = (
                 self.definition(x.name) if root.kind == "definition" else self.determination(x.name)
@@ -164,6 +175,58 @@ class Compiler:
         if root.kind == "field":
             return _field_path([x.name, *chain], rec)
         return _local_path(x.name, chain, rec)
+
+    def static_reads(self, e: nodes.Expr) -> list[Fn] | None:
+        """Fast getters for every input ``e`` can read, or ``None`` if that set is not
+        fixed (quantifiers over lists, calendar functions). Used to memoise pure results.
+        """
+        getters: dict[str, Fn] = {}
+        seen: set[str] = set()
+        stack = [e]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, nodes.Quantifier):
+                return None
+            if isinstance(x, nodes.Call) and REGISTRY[x.func].needs_context:
+                return None
+            if isinstance(x, nodes.Name | nodes.Field):
+                res = self.checked.resolutions.get(id(x))
+                chain: list[str] = []
+                y: nodes.Expr = x
+                while isinstance(y, nodes.Field):
+                    chain.append(y.name)
+                    y = y.base
+                chain.reverse()
+                root = self.checked.resolutions.get(id(y)) if isinstance(y, nodes.Name) else None
+                if res is not None and res.kind == "table_column":
+                    continue
+                if root is None:
+                    if not isinstance(y, nodes.Name):
+                        stack.append(y)
+                    continue
+                assert isinstance(y, nodes.Name)
+                if root.kind == "field":
+                    path = ".".join([y.name, *chain])
+                    getters.setdefault(path, _field_path([y.name, *chain], False))
+                elif root.kind == "as_of":
+                    getters.setdefault("as_of", _as_of(False))
+                elif root.kind == "switch":
+                    getters.setdefault("saklar." + y.name, _switch(y.name, False))
+                elif root.kind == "local":
+                    return None
+                elif root.kind in ("definition", "determination") and y.name not in seen:
+                    seen.add(y.name)
+                    if root.kind == "definition":
+                        stack.append(self.checked.definitions[y.name].expr)
+                    else:
+                        det = self.checked.determinations[y.name]
+                        stack.extend(c.cond for c in det.cases)
+                        stack.extend(c.value for c in det.cases)
+                        if det.otherwise is not None:
+                            stack.append(det.otherwise)
+                continue
+            stack.extend(_children(x))
+        return [getters[k] for k in sorted(getters)]
 
     def _reads_facts(self, name: str) -> bool:
         """Whether a definition or determination depends on the agreement or inputs."""
@@ -322,7 +385,19 @@ class Compiler:
                 return impl(ctx, *vals)
             return impl(*vals)
 
-        return call
+        explain = fn.explain
+        if not rec or explain is None:
+            return call
+        text = expr_to_source(e)
+
+        def call_rec(ctx: Context) -> Any:
+            result = call(ctx)
+            if result.__class__ is not _U and ctx.record is not None:
+                vals = [a(ctx) for a in args]
+                ctx.record.extend(explain(ctx, text, vals, result))
+            return result
+
+        return call_rec
 
     # ------------------------------------------------------------------ operators
     def _unary(self, e: nodes.Unary, rec: bool) -> Fn:
@@ -343,8 +418,6 @@ class Compiler:
             v = inner(ctx)
             if v.__class__ is _U:
                 return v
-            if isinstance(v, Duration):
-                return Duration(-v.years, -v.months, -v.days)
             return -v
 
         return neg
@@ -360,11 +433,41 @@ class Compiler:
         if op == "implies":
             neg_left = self._unary(nodes.Unary("not", e.left), rec)
             return _or_rec(neg_left, right) if rec else _or(neg_left, right)
+        is_const, const = self.constant(e.right)
         if op in ("in", "notin"):
+            if is_const:
+                return _member_const(left, const, negate=op == "notin")
             return _membership(left, right, negate=op == "notin")
         if op in _COMPARE:
+            ltype = self.checked.types.get(id(e.left))
+            if op in ("==", "!=") and ltype is not None and ltype.kind == "list":
+                # A list compares as a set: `{KSDPL, KSDLL} == {KSDLL, KSDPL}`.
+                same = _COMPARE[op]
+                return _strict2(left, right, lambda a, b: same(frozenset(a), frozenset(b)))
+            if is_const:
+                return _compare_const(left, op, const)
             return _strict2(left, right, _COMPARE[op])
         return self._arith(e, left, right)
+
+    def constant(self, e: nodes.Expr) -> tuple[bool, Any]:
+        """``(True, value)`` when ``e`` does not depend on the agreement or the run."""
+        if isinstance(e, nodes.Literal | nodes.DurationLit):
+            return True, e.value
+        res = self.checked.resolutions.get(id(e))
+        if isinstance(e, nodes.Name) and res is not None and res.kind == "enum":
+            return True, res.target
+        if isinstance(e, nodes.Field) and res is not None and res.kind == "table_column":
+            table, col = res.target
+            return True, self.checked.table_columns[table][col]
+        if isinstance(e, nodes.SetLit):
+            values = []
+            for item in e.items:
+                ok, v = self.constant(item)
+                if not ok:
+                    return False, None
+                values.append(v)
+            return True, tuple(values)
+        return False, None
 
     def _arith(self, e: nodes.Binary, left: Fn, right: Fn) -> Fn:
         ltype = self.checked.types.get(id(e.left))
@@ -380,13 +483,11 @@ class Compiler:
         if lk == "date" and rk == "date":
             return _strict2(left, right, lambda a, b: (a - b).days)
         if lk == "duration" and rk == "duration":
-            sign = 1 if op == "+" else -1
             return _strict2(
                 left,
                 right,
-                lambda a, b: Duration(a.years + sign * b.years, a.months + sign * b.months,
-                                      a.days + sign * b.days),
-            )  # fmt: skip
+                lambda a, b: Duration(a.years + b.years, a.months + b.months, a.days + b.days),
+            )
         if op == "/":
             return _strict2(left, right, _divide)
         return _strict2(left, right, _ARITH[op])
@@ -427,6 +528,16 @@ def _as_of(rec: bool) -> Fn:
         return _AS_OF_UNKNOWN if v is None else v
 
     return as_of
+
+
+def _switch(name: str, rec: bool) -> Fn:
+    def switch(ctx: Context) -> Any:
+        v = ctx.switches[name]
+        if rec and ctx.record is not None:
+            ctx.record.append(("saklar." + name, v))
+        return v
+
+    return switch
 
 
 def _field_path(names: list[str], rec: bool) -> Fn:
@@ -602,18 +713,33 @@ def _strict2(a: Fn, b: Fn, op: Callable[[Any, Any], Any]) -> Fn:
     return strict
 
 
-def _membership(a: Fn, b: Fn, *, negate: bool) -> Fn:
-    # Constant right-hand sides (sets of enum values, table columns) become frozensets.
-    try:
-        const = b(None)  # type: ignore[arg-type]
-        lookup: Any = frozenset(const)
-    except Exception:
-        lookup = None
-    if lookup is not None:
+def _member_const(a: Fn, values: Any, *, negate: bool) -> Fn:
+    # Enum members are singletons: test identity through their ids, which hash in C
+    # (Enum.__hash__ is Python code and dominated the profile).
+    if values and all(isinstance(v, enum.Enum) for v in values):
+        ids = frozenset(id(v) for v in values)
         if negate:
-            return lambda ctx: x if (x := a(ctx)).__class__ is _U else x not in lookup
-        return lambda ctx: x if (x := a(ctx)).__class__ is _U else x in lookup
+            return lambda ctx: x if (x := a(ctx)).__class__ is _U else id(x) not in ids
+        return lambda ctx: x if (x := a(ctx)).__class__ is _U else id(x) in ids
+    try:
+        lookup: Any = frozenset(values)
+    except TypeError:
+        lookup = tuple(values)
+    if negate:
+        return lambda ctx: x if (x := a(ctx)).__class__ is _U else x not in lookup
+    return lambda ctx: x if (x := a(ctx)).__class__ is _U else x in lookup
 
+
+def _compare_const(a: Fn, op: str, c: Any) -> Fn:
+    if isinstance(c, enum.Enum) and op in ("==", "!="):
+        if op == "==":
+            return lambda ctx: x if (x := a(ctx)).__class__ is _U else x is c
+        return lambda ctx: x if (x := a(ctx)).__class__ is _U else x is not c
+    fn = _COMPARE[op]
+    return lambda ctx: x if (x := a(ctx)).__class__ is _U else fn(x, c)
+
+
+def _membership(a: Fn, b: Fn, *, negate: bool) -> Fn:
     def member(ctx: Context) -> Any:
         x = a(ctx)
         y = b(ctx)
@@ -673,3 +799,17 @@ def _subexprs(e: nodes.Expr) -> list[nodes.Expr]:
         elif isinstance(x, nodes.Present):
             stack.append(x.target)
     return out
+
+
+def _children(e: nodes.Expr) -> list[nodes.Expr]:
+    if isinstance(e, nodes.Call):
+        return list(e.args)
+    if isinstance(e, nodes.Unary):
+        return [e.operand]
+    if isinstance(e, nodes.Binary):
+        return [e.left, e.right]
+    if isinstance(e, nodes.SetLit):
+        return list(e.items)
+    if isinstance(e, nodes.Present):
+        return [e.target]
+    return []

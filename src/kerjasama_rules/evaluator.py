@@ -4,12 +4,17 @@ Sixth stage of the pipeline. :class:`RuleSet` is what ``compile``/``load_rules``
 rules parsed and checked once, every expression compiled to closures once, then applied
 to as many agreements as you like. One rule's failure to run never hides the others: it
 becomes an ``error`` outcome.
+
+Speed comes from work done once: each rule's ``not_applicable`` and plain ``pass``
+outcomes are built at compile time and shared (they are immutable), and a rule whose
+``berlaku jika`` demands certain ``jenis`` is skipped without evaluation for the others.
+Evidence is collected only for findings, by re-running the recording closures.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -29,18 +34,28 @@ from .report import (
     Explanation,
     Finding,
     Location,
+    NoteValue,
     Outcome,
     Pending,
     Report,
     Step,
     verdict_of,
 )
+from .suggest import hint
 from .values import Unknown, to_json_value
 
 __all__ = ["RuleSet"]
 
 Fn = Callable[[Context], Any]
 _U = Unknown
+_EXCEPTION_UNKNOWN = (
+    ("id", "belum dapat ditentukan apakah pengecualian (kecuali) aturan ini berlaku"),
+    ("en", "cannot yet tell whether this rule's exception applies"),
+)
+_APPLICABILITY_UNKNOWN = (
+    ("id", "belum dapat ditentukan apakah aturan ini berlaku"),
+    ("en", "cannot yet tell whether this rule applies"),
+)
 
 
 @attrs.frozen
@@ -52,7 +67,9 @@ class _Req:
     guard_rec: Fn | None
     messages: tuple[tuple[str, str], ...]
     citation: nodes.Citation
+    citations: tuple[nodes.Citation, ...]
     condition: str
+    severity: str
 
 
 @attrs.frozen
@@ -61,9 +78,14 @@ class _Rule:
     when: Fn | None
     when_rec: Fn | None
     unless: tuple[Fn, ...]
+    unless_rec: tuple[Fn, ...]
     reqs: tuple[_Req, ...]
     severity: str
     location: Location | None
+    notes: tuple[tuple[str, Fn], ...]
+    jenis: frozenset[Any] | None
+    na: Outcome
+    passed: Outcome
 
 
 @attrs.frozen
@@ -71,6 +93,53 @@ class _Det:
     node: nodes.Determination
     run: Fn
     conditions: tuple[str, ...]
+    # Fast getters of every input the determination reads, when that set is fixed: its
+    # result (value and reasons) is then a pure function of them and is memoised.
+    key: tuple[Fn, ...] | None
+    cache: dict[Any, DeterminationResult] = attrs.field(factory=dict, eq=False)
+
+
+_DET_CACHE_SIZE = 4096
+
+
+def _outcome(
+    base: Outcome,
+    status: str,
+    *,
+    severity: str | None = None,
+    findings: tuple[Finding, ...] = (),
+    pending: tuple[Pending, ...] = (),
+    notes: tuple[NoteValue, ...] = (),
+    reason: str | None = None,
+    error: str | None = None,
+) -> Outcome:
+    # Direct construction: attrs.evolve introspects the class on every call.
+    return Outcome(
+        base.rule,
+        status,
+        severity or base.severity,
+        base.title,
+        base.citations,
+        findings,
+        pending,
+        base.location,
+        error,
+        reason,
+        notes,
+    )
+
+
+def _det_key(comp: Compiler, d: nodes.Determination) -> tuple[Fn, ...] | None:
+    exprs = [e for c in d.cases for e in (c.cond, c.value)]
+    if d.otherwise is not None:
+        exprs.append(d.otherwise)
+    getters: list[Fn] = []
+    for e in exprs:
+        reads = comp.static_reads(e)
+        if reads is None:
+            return None
+        getters.extend(reads)
+    return tuple(getters)
 
 
 def _case_text(c: nodes.Case) -> str:
@@ -84,6 +153,41 @@ def _most_specific(cites: tuple[nodes.Citation, ...]) -> nodes.Citation:
     return max(cites, key=lambda c: c.specificity())
 
 
+def _jenis_filter(e: nodes.Expr | None, checked: CheckedRules) -> frozenset[Any] | None:
+    """The values of ``jenis`` for which ``e`` can hold, when its conjuncts say so.
+
+    ``jenis`` is a required field, never unknown, so a rule whose applicability demands
+    ``jenis == KSDPL`` is certainly not applicable to a KSDD: no need to evaluate it.
+    """
+    if e is None:
+        return None
+    if isinstance(e, nodes.Binary) and e.op == "and":
+        left = _jenis_filter(e.left, checked)
+        right = _jenis_filter(e.right, checked)
+        if left is None:
+            return right
+        return left if right is None else left & right
+    if not (isinstance(e, nodes.Binary) and isinstance(e.left, nodes.Name)):
+        return None
+    res = checked.resolutions.get(id(e.left))
+    if res is None or res.kind != "field" or e.left.name != "jenis":
+        return None
+    items: tuple[nodes.Expr, ...]
+    if e.op == "==":
+        items = (e.right,)
+    elif e.op == "in" and isinstance(e.right, nodes.SetLit):
+        items = e.right.items
+    else:
+        return None
+    values = []
+    for item in items:
+        r = checked.resolutions.get(id(item))
+        if r is None or r.kind != "enum":
+            return None
+        values.append(r.target)
+    return frozenset(values)
+
+
 class RuleSet:
     """Rules parsed, checked and compiled once; call :meth:`evaluate` per agreement.
 
@@ -93,19 +197,31 @@ class RuleSet:
     def __init__(self, checked: CheckedRules) -> None:
         self._checked = checked
         comp = Compiler(checked)
-        self._rules = tuple(self._compile_rule(comp, r) for r in checked.rules)
+        self._rules = tuple(self._compile_rule(comp, checked, r) for r in checked.rules)
         self._dets = tuple(
             _Det(
                 node=d,
                 run=comp.determination_cases(d, record=True),
                 conditions=tuple(_case_text(c) for c in d.cases),
+                key=_det_key(comp, d),
             )
             for d in checked.determinations.values()
         )
+        # For each jenis, which rules can apply at all (see _jenis_filter).
+        self._active: dict[Any, tuple[int, ...]] = {}
+        jenis_values = {v for r in self._rules if r.jenis is not None for v in r.jenis}
+        if jenis_values:
+            for j in type(next(iter(jenis_values))):
+                self._active[j] = tuple(
+                    i for i, r in enumerate(self._rules) if r.jenis is None or j in r.jenis
+                )
+        self._all = tuple(range(len(self._rules)))
+        self._na = [r.na for r in self._rules]
         self._calendars: dict[CutiBersama, WorkingCalendar] = {}
+        self._settings: dict[Any, tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]] = {}
 
     @staticmethod
-    def _compile_rule(comp: Compiler, r: nodes.Rule) -> _Rule:
+    def _compile_rule(comp: Compiler, checked: CheckedRules, r: nodes.Rule) -> _Rule:
         reqs = []
         for q in r.requirements:
             cites = q.citations or r.citations
@@ -118,7 +234,9 @@ class RuleSet:
                     guard_rec=comp.compile(q.guard, record=True) if q.guard is not None else None,
                     messages=tuple((m.lang, m.text) for m in q.messages),
                     citation=_most_specific(cites),
+                    citations=cites,
                     condition=expr_to_source(q.guard) if q.guard is not None else "",
+                    severity=q.severity or "error",
                 )
             )
         severity = max(
@@ -127,14 +245,30 @@ class RuleSet:
         loc = None
         if r.id_span is not None:
             loc = Location(r.id_span.source.name, r.id_span.line, r.id_span.column)
+
+        def shared(status: str) -> Outcome:
+            return Outcome(
+                rule=r.id,
+                status=status,
+                severity=severity,
+                title=r.title,
+                citations=r.citations,
+                location=loc,
+            )
+
         return _Rule(
             node=r,
             when=comp.compile(r.when) if r.when is not None else None,
             when_rec=comp.compile(r.when, record=True) if r.when is not None else None,
             unless=tuple(comp.compile(u) for u in r.unless),
+            unless_rec=tuple(comp.compile(u, record=True) for u in r.unless),
             reqs=tuple(reqs),
             severity=severity,
             location=loc,
+            notes=tuple((n.label, comp.compile(n.expr, record=True)) for n in r.notes),
+            jenis=_jenis_filter(r.when, checked),
+            na=shared("not_applicable"),
+            passed=shared("pass"),
         )
 
     # ------------------------------------------------------------------ introspection
@@ -152,6 +286,12 @@ class RuleSet:
     def tables(self) -> tuple[nodes.Table, ...]:
         """The data tables of the rule files."""
         return tuple(self._checked.tables.values())
+
+    @property
+    def switches(self) -> tuple[nodes.Switch, ...]:
+        """The interpretation switches declared by the rule files, sorted by name."""
+        sw = self._checked.switches
+        return tuple(sw[k] for k in sorted(sw))
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -178,13 +318,51 @@ class RuleSet:
             self._calendars[key] = cal
         return cal
 
+    def _resolve_settings(
+        self, switches: Mapping[str, str] | None, cuti_bersama: CutiBersama | str | None
+    ) -> tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]:
+        """Switch values for one run, the calendar they imply, and what the report shows."""
+        given = dict(switches or {})
+        if cuti_bersama is not None:
+            value = cuti_bersama.value if isinstance(cuti_bersama, CutiBersama) else cuti_bersama
+            given.setdefault("cuti_bersama", value)
+        key = tuple(sorted(given.items()))
+        cached = self._settings.get(key)
+        if cached is not None:
+            return cached
+        declared = self._checked.switches
+        enums = self._checked.switch_enums
+        for name, value in given.items():
+            if name not in declared and name != "cuti_bersama":
+                msg = f"`{name}` is not an interpretation switch of these rules"
+                help_text = hint(name, [*declared, "cuti_bersama"])
+                raise ConfigurationError(
+                    [Diagnostic(code="config.unknown-switch", message=msg, help=help_text)]
+                )
+            allowed = declared[name].values if name in declared else ("libur", "kerja")
+            if value not in allowed:
+                msg = f"`{value}` is not a value of switch `{name}`"
+                help_text = "values: " + ", ".join(allowed)
+                raise ConfigurationError(
+                    [Diagnostic(code="config.unknown-switch-value", message=msg, help=help_text)]
+                )
+        values = {name: enums[name](given.get(name, sw.default)) for name, sw in declared.items()}
+        default_cuti = declared["cuti_bersama"].default if "cuti_bersama" in declared else None
+        calendar = self._calendar(given.get("cuti_bersama") or default_cuti or "libur")
+        shown = {name: v.value for name, v in values.items()}
+        shown["cuti_bersama"] = calendar.cuti_bersama.value
+        result = (values, calendar, tuple(sorted(shown.items())))
+        self._settings[key] = result
+        return result
+
     def evaluate(
         self,
         agreement: Agreement,
         *,
         as_of: datetime.date | None = None,
         source: str | None = None,
-        cuti_bersama: CutiBersama | str = CutiBersama.LIBUR,
+        switches: Mapping[str, str] | None = None,
+        cuti_bersama: CutiBersama | str | None = None,
     ) -> Report:
         """Apply every rule to one agreement.
 
@@ -193,15 +371,18 @@ class RuleSet:
             as_of: the date the agreement is judged at; rules that need it are
                 ``unknown`` without it. The library never reads the clock.
             source: where the agreement came from, echoed in the report.
-            cuti_bersama: the interpretation switch for working days (``libur``: national
-                collective leave days are not working days, the default; ``kerja``: they are).
+            switches: interpretation switches to set for this run (name -> value);
+                the others keep their documented defaults (see :attr:`switches`).
+            cuti_bersama: shorthand for ``switches={"cuti_bersama": ...}``: ``libur``
+                (national collective leave days are not working days, the default) or
+                ``kerja`` (they are).
 
         Returns:
             A report with one outcome per rule, the determinations and a verdict.
 
         Raises:
-            ConfigurationError: ``agreement`` is not an :class:`Agreement` or a switch
-                value is not recognised.
+            ConfigurationError: ``agreement`` is not an :class:`Agreement`, or a switch
+                or its value is not recognised.
         """
         if not isinstance(agreement, Agreement):
             msg = f"evaluate() takes an Agreement, got {type(agreement).__name__}"
@@ -211,13 +392,14 @@ class RuleSet:
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
-        try:
-            calendar = self._calendar(cuti_bersama)
-        except ValueError:
-            msg = f"`{cuti_bersama}` is not a value of the cuti_bersama switch (libur, kerja)"
-            raise ConfigurationError(msg) from None
-        ctx = Context(agreement, as_of, calendar)
-        outcomes = tuple(self._run_rule(r, ctx) for r in self._rules)
+        values, calendar, shown = self._resolve_settings(switches, cuti_bersama)
+        ctx = Context(agreement, as_of, calendar, values)
+        outs = self._na.copy()
+        rules = self._rules
+        run = self._run_rule
+        for i in self._active.get(agreement.jenis, self._all):
+            outs[i] = run(rules[i], ctx)
+        outcomes = tuple(outs)
         dets = tuple(self._run_det(d, ctx) for d in self._dets)
         return Report(
             agreement=agreement.id,
@@ -226,14 +408,18 @@ class RuleSet:
             verdict=verdict_of(outcomes),
             determinations=dets,
             outcomes=outcomes,
-            switches=(("cuti_bersama", calendar.cuti_bersama.value),),
+            switches=shown,
         )
 
     def evaluate_many(
-        self, agreements: Iterable[Agreement], *, as_of: datetime.date | None = None
+        self,
+        agreements: Iterable[Agreement],
+        *,
+        as_of: datetime.date | None = None,
+        switches: Mapping[str, str] | None = None,
     ) -> list[Report]:
         """Evaluate several agreements with the same options."""
-        return [self.evaluate(a, as_of=as_of) for a in agreements]
+        return [self.evaluate(a, as_of=as_of, switches=switches) for a in agreements]
 
     def explain(
         self,
@@ -241,7 +427,8 @@ class RuleSet:
         rule_id: str,
         *,
         as_of: datetime.date | None = None,
-        cuti_bersama: CutiBersama | str = CutiBersama.LIBUR,
+        switches: Mapping[str, str] | None = None,
+        cuti_bersama: CutiBersama | str | None = None,
     ) -> Explanation:
         """The full reasoning of one rule: each condition, its value and the facts it read.
 
@@ -250,8 +437,6 @@ class RuleSet:
         """
         compiled = next((r for r in self._rules if r.node.id == rule_id), None)
         if compiled is None:
-            from .suggest import hint
-
             msg = f"no rule has the id `{rule_id}`"
             raise ConfigurationError(
                 [
@@ -262,8 +447,9 @@ class RuleSet:
                     )
                 ]
             )
-        report = self.evaluate(agreement, as_of=as_of, cuti_bersama=cuti_bersama)
-        ctx = Context(agreement, as_of, self._calendar(cuti_bersama))
+        report = self.evaluate(agreement, as_of=as_of, switches=switches, cuti_bersama=cuti_bersama)
+        values, calendar, _ = self._resolve_settings(switches, cuti_bersama)
+        ctx = Context(agreement, as_of, calendar, values)
         node = compiled.node
         steps: list[Step] = []
 
@@ -282,6 +468,7 @@ class RuleSet:
                 Step(
                     role=role,
                     condition=expr_to_source(expr),
+                    condition_en=expr_to_source(expr, lang="en"),
                     value=None if unknown else to_json_value(value),
                     evidence=tuple(Evidence(p, v) for p, v in seen.items()),
                     missing=tuple(sorted(value.missing)) if unknown else (),
@@ -309,62 +496,48 @@ class RuleSet:
 
     # ------------------------------------------------------------------ one rule
     def _run_rule(self, r: _Rule, ctx: Context) -> Outcome:
-        node = r.node
         try:
             return self._run_rule_unchecked(r, ctx)
         except Exception as exc:
-            return Outcome(
-                rule=node.id,
-                status="error",
-                severity=r.severity,
-                title=node.title,
-                citations=node.citations,
-                location=r.location,
-                error=f"{type(exc).__name__}: {exc}",
-            )
+            return _outcome(r.na, "error", error=f"{type(exc).__name__}: {exc}")
 
     def _run_rule_unchecked(self, r: _Rule, ctx: Context) -> Outcome:
-        node = r.node
-
-        def outcome(status: str, **kw: Any) -> Outcome:
-            return Outcome(
-                rule=node.id,
-                status=status,
-                severity=kw.pop("severity", r.severity),
-                title=node.title,
-                citations=node.citations,
-                location=r.location,
-                **kw,
-            )
-
         if r.when is not None:
             w = r.when(ctx)
             if w is False:
-                return outcome("not_applicable")
+                return r.na
             if w.__class__ is _U:
                 assert r.when_rec is not None
-                evidence = self._explain(r.when_rec, ctx)
+                node = r.node
                 finding = Finding(
                     status="unknown",
                     severity=r.severity,
                     citation=_most_specific(node.citations),
                     citations=node.citations,
-                    messages=(
-                        ("id", "belum dapat ditentukan apakah aturan ini berlaku"),
-                        ("en", "cannot yet tell whether this rule applies"),
-                    ),
-                    evidence=evidence,
+                    messages=_APPLICABILITY_UNKNOWN,
+                    evidence=self._explain(r.when_rec, ctx),
                     missing=tuple(sorted(w.missing)),
                 )
-                return outcome("unknown", findings=(finding,), reason="applicability")
-        for u in r.unless:
-            v = u(ctx)
-            if v is True:
-                return outcome("not_applicable", reason="exception")
+                return _outcome(r.na, "unknown", findings=(finding,), reason="applicability")
+        for u, u_rec in zip(r.unless, r.unless_rec, strict=True):
+            x = u(ctx)
+            if x is True:
+                return _outcome(r.na, "not_applicable", reason="exception")
+            if x.__class__ is _U:
+                # Whether the exception holds is unknown, so whether the rule applies is too.
+                finding = Finding(
+                    status="unknown",
+                    severity=r.severity,
+                    citation=_most_specific(r.node.citations),
+                    citations=r.node.citations,
+                    messages=_EXCEPTION_UNKNOWN,
+                    evidence=self._explain(u_rec, ctx),
+                    missing=tuple(sorted(x.missing)),
+                )
+                return _outcome(r.na, "unknown", findings=(finding,), reason="exception")
         findings: list[Finding] = []
         pending: list[Pending] = []
         for q in r.reqs:
-            sev = q.node.severity or "error"
             if q.guard is not None:
                 g = q.guard(ctx)
                 if g is False:
@@ -372,57 +545,84 @@ class RuleSet:
                     continue
                 if g.__class__ is _U:
                     assert q.guard_rec is not None
-                    findings.append(self._finding(q, "unknown", sev, g, q.guard_rec, ctx))
+                    findings.append(self._finding(q, "unknown", g, q.guard_rec, ctx))
                     continue
             v = q.expr(ctx)
             if v is True:
                 continue
-            if v is False:
-                findings.append(self._finding(q, "fail", sev, v, q.expr_rec, ctx))
-            else:
-                findings.append(self._finding(q, "unknown", sev, v, q.expr_rec, ctx))
-        if any(f.status == "fail" for f in findings):
-            status = "fail"
-            severity = max(
-                (f.severity for f in findings if f.status == "fail"),
-                key=lambda s: SEVERITY_RANK[s],
-            )
-        elif findings:
-            status, severity = "unknown", r.severity
+            status = "fail" if v is False else "unknown"
+            findings.append(self._finding(q, status, v, q.expr_rec, ctx))
+        notes = tuple(self._note(label, fn, ctx) for label, fn in r.notes)
+        if not findings and not pending and not notes:
+            return r.passed
+        failed = [f.severity for f in findings if f.status == "fail"]
+        if failed:
+            status, severity = "fail", max(failed, key=SEVERITY_RANK.__getitem__)
         else:
-            status, severity = "pass", r.severity
-        return outcome(status, findings=tuple(findings), pending=tuple(pending), severity=severity)
+            status, severity = ("unknown" if findings else "pass"), r.severity
+        return _outcome(
+            r.na,
+            status,
+            severity=severity,
+            findings=tuple(findings),
+            pending=tuple(pending),
+            notes=notes,
+        )
 
-    def _finding(
-        self, q: _Req, status: str, severity: str, value: Any, rec: Fn, ctx: Context
-    ) -> Finding:
-        cites = q.node.citations
+    @staticmethod
+    def _note(label: str, fn: Fn, ctx: Context) -> NoteValue:
+        value, evidence = RuleSet._recorded(fn, ctx)
+        unknown = value.__class__ is _U
+        return NoteValue(
+            label=label,
+            value=None if unknown else to_json_value(value),
+            evidence=evidence,
+            missing=tuple(sorted(value.missing)) if unknown else (),
+        )
+
+    @staticmethod
+    def _recorded(fn: Fn, ctx: Context) -> tuple[Any, tuple[Evidence, ...]]:
+        """Run a recording closure; its value and the facts it read, first read first."""
+        ctx.record = []
+        try:
+            value = fn(ctx)
+            reads = ctx.record
+        finally:
+            ctx.record = None
+        seen: dict[str, Any] = {}
+        for path, v in reads:
+            if path not in seen:
+                seen[path] = to_json_value(v)
+        return value, tuple(Evidence(p, v) for p, v in seen.items())
+
+    @staticmethod
+    def _explain(rec: Fn, ctx: Context) -> tuple[Evidence, ...]:
+        return RuleSet._recorded(rec, ctx)[1]
+
+    def _finding(self, q: _Req, status: str, value: Any, rec: Fn, ctx: Context) -> Finding:
         return Finding(
             status=status,
-            severity=severity,
+            severity=q.severity,
             citation=q.citation,
-            citations=cites,
+            citations=q.citations,
             messages=q.messages,
             evidence=self._explain(rec, ctx),
             missing=tuple(sorted(value.missing)) if value.__class__ is _U else (),
         )
 
-    @staticmethod
-    def _explain(rec: Fn, ctx: Context) -> tuple[Evidence, ...]:
-        ctx.record = []
-        try:
-            rec(ctx)
-            reads = ctx.record
-        finally:
-            ctx.record = None
-        seen: dict[str, Any] = {}
-        for path, value in reads:
-            if path not in seen:
-                seen[path] = to_json_value(value)
-        return tuple(Evidence(p, v) for p, v in seen.items())
-
     # ------------------------------------------------------------------ determinations
     def _run_det(self, d: _Det, ctx: Context) -> DeterminationResult:
+        if d.key is None:
+            return self._run_det_uncached(d, ctx)
+        key = tuple(get(ctx) for get in d.key)
+        hit = d.cache.get(key)
+        if hit is None:
+            if len(d.cache) >= _DET_CACHE_SIZE:
+                d.cache.clear()
+            hit = d.cache[key] = self._run_det_uncached(d, ctx)
+        return hit
+
+    def _run_det_uncached(self, d: _Det, ctx: Context) -> DeterminationResult:
         node = d.node
         ctx.record = []
         ctx.memo.pop("__case__", None)

@@ -32,6 +32,8 @@ class Function:
     check: Callable[[Sequence[Type]], Type | str]
     impl: Callable[..., Any]
     needs_context: bool = False
+    # Called only when a failure is explained: extra evidence (path, value) pairs.
+    explain: Callable[..., list[tuple[str, Any]]] | None = None
 
 
 def _exact(*params: Type, result: Type) -> Callable[[Sequence[Type]], Type | str]:
@@ -73,6 +75,29 @@ def _minmax_check(args: Sequence[Type]) -> Type | str:
 def _working_days_after(ctx: Any, start: datetime.date, n: int) -> datetime.date:
     result: datetime.date = ctx.calendar.nth_working_day_after(start, n)
     return result
+
+
+def _explain_working_days_after(
+    ctx: Any, text: str, args: Sequence[Any], result: Any
+) -> list[tuple[str, Any]]:
+    # The due date and each day skipped, so a reader can recount the deadline by hand.
+    skipped = ctx.calendar.non_working_days(args[0], result)
+    return [
+        (text, result),
+        (
+            text + ".dilewati",
+            [
+                {"date": d.date.isoformat(), "name": d.name, "kind": d.kind.value}
+                for d in skipped
+                if d.kind.value != "akhir_pekan"
+            ],
+        ),
+        ("saklar.cuti_bersama", ctx.calendar.cuti_bersama.value),
+    ]
+
+
+def _explain_value(ctx: Any, text: str, args: Sequence[Any], result: Any) -> list[tuple[str, Any]]:
+    return [(text, result)]
 
 
 def _working_days_between(ctx: Any, a: datetime.date, b: datetime.date) -> int:
@@ -124,6 +149,7 @@ FUNCTIONS: tuple[Function, ...] = (
         _exact(DATE, INT, result=DATE),
         _working_days_after,
         needs_context=True,
+        explain=_explain_working_days_after,
     ),
     Function(
         ("working_days_between", "hari_kerja_antara"),
@@ -132,6 +158,7 @@ FUNCTIONS: tuple[Function, ...] = (
         _exact(DATE, DATE, result=INT),
         _working_days_between,
         needs_context=True,
+        explain=_explain_value,
     ),
     Function(
         ("min", "minimum"),

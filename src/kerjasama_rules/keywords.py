@@ -15,7 +15,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "verified": "diverifikasi", "columns": "kolom", "row": "baris", "implies": "berarti",
         "or": "atau", "and": "dan", "not": "tidak", "in": "dalam", "notin": "tidak dalam",
         "any": "ada", "all": "setiap", "count": "banyaknya", "present": "terisi",
-        "true": "benar", "false": "salah",
+        "true": "benar", "false": "salah", "note": "catatan", "switch": "saklar",
+        "values": "nilai", "default": "bawaan", "reason": "alasan",
     },
     "en": {
         "rule": "rule", "title": "title", "cite": "cite", "when": "when",
@@ -25,7 +26,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "verified": "verified", "columns": "columns", "row": "row", "implies": "implies",
         "or": "or", "and": "and", "not": "not", "in": "in", "notin": "not in",
         "any": "any", "all": "all", "count": "count", "present": "present",
-        "true": "true", "false": "false",
+        "true": "true", "false": "false", "note": "note", "switch": "switch",
+        "values": "values", "default": "default", "reason": "reason",
     },
 }  # fmt: skip
 

@@ -196,6 +196,16 @@ class Requirement:
 
 
 @attrs.frozen
+class Note:
+    """``catatan "label" = expr``: a value the report shows when the rule applies
+    (a due date, the working days left), whether or not the rule is met."""
+
+    label: str
+    expr: Expr
+    span: Span | None = _span
+
+
+@attrs.frozen
 class Rule:
     """``rule "id" { ... }``: an article (or part of one) as checkable requirements."""
 
@@ -205,6 +215,7 @@ class Rule:
     when: Expr | None
     unless: tuple[Expr, ...]
     requirements: tuple[Requirement, ...]
+    notes: tuple[Note, ...] = ()
     span: Span | None = _span
     id_span: Span | None = _span
 
@@ -270,7 +281,26 @@ class Table:
     name_span: Span | None = _span
 
 
-Item = Rule | Definition | Determination | Table
+@attrs.frozen
+class Switch:
+    """An interpretation switch: a named choice where the law's sources leave a point open.
+
+    Rules read it like an enum (``cuti_bersama == libur``); the value is ``default``
+    unless a run sets another. ``reason`` documents why the default was chosen.
+    """
+
+    name: str
+    title: str | None
+    values: tuple[str, ...]
+    default: str | None
+    reason: str | None
+    citations: tuple[Citation, ...] = ()
+    span: Span | None = _span
+    name_span: Span | None = _span
+    default_span: Span | None = _span
+
+
+Item = Rule | Definition | Determination | Table | Switch
 
 
 @attrs.frozen

@@ -222,9 +222,12 @@ class _ToNodes(Transformer[Token, Any]):
         when: nodes.Expr | None = None
         unless: list[nodes.Expr] = []
         reqs: list[nodes.Requirement] = []
+        notes: list[nodes.Note] = []
         for part in parts:
             kind, value, span = part
-            if kind == "title":
+            if kind == "note":
+                notes.append(value)
+            elif kind == "title":
                 if title is not None:
                     raise _dup("judul", span)
                 title = value
@@ -248,6 +251,7 @@ class _ToNodes(Transformer[Token, Any]):
             when=when,
             unless=tuple(unless),
             requirements=tuple(reqs),
+            notes=tuple(notes),
             span=self._span(meta),
             id_span=self._tspan(rid),
         )
@@ -265,6 +269,44 @@ class _ToNodes(Transformer[Token, Any]):
 
     def unless(self, meta: Any, e: nodes.Expr) -> tuple[str, nodes.Expr, Any]:
         return ("unless", e, self._span(meta))
+
+    def note(self, meta: Any, label: Token, e: nodes.Expr) -> tuple[str, nodes.Note, Any]:
+        span = self._span(meta)
+        return ("note", nodes.Note(_unquote(label), e, span=span), span)
+
+    def switch(self, meta: Any, name: Token, *parts: Any) -> nodes.Switch:
+        fields: dict[str, Any] = {"citations": ()}
+        default_span: Span | None = None
+        for kind, value, span in parts:
+            if kind in fields and kind != "citations":
+                raise _dup({"title": "judul", "values": "nilai", "default": "bawaan",
+                            "reason": "alasan"}[kind], span)  # fmt: skip
+            if kind == "cite":
+                fields["citations"] = fields["citations"] + value
+                continue
+            if kind == "default":
+                default_span = span
+            fields[kind] = value
+        return nodes.Switch(
+            name=str(name),
+            title=fields.get("title"),
+            values=fields.get("values", ()),
+            default=fields.get("default"),
+            reason=fields.get("reason"),
+            citations=fields["citations"],
+            span=self._span(meta),
+            name_span=self._tspan(name),
+            default_span=default_span,
+        )
+
+    def switch_values(self, meta: Any, *names: Token) -> tuple[str, tuple[str, ...], Any]:
+        return ("values", tuple(str(n) for n in names), self._span(meta))
+
+    def switch_default(self, meta: Any, name: Token) -> tuple[str, str, Span]:
+        return ("default", str(name), self._tspan(name))
+
+    def switch_reason(self, meta: Any, *texts: Token) -> tuple[str, str, Any]:
+        return ("reason", "".join(_unquote(t) for t in texts), self._span(meta))
 
     def requirement(self, meta: Any, expr: nodes.Expr, *attrs_: Any) -> tuple[str, Any, Any]:
         guard: nodes.Expr | None = None

@@ -173,6 +173,19 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
                 if item.otherwise_citations:
                     lines.append("    " + _cites(item.otherwise_citations, kw))
             lines.append("}")
+        elif isinstance(item, nodes.Switch):
+            lines.append(f"{kw['switch']} {item.name} {{")
+            if item.title is not None:
+                lines.append(f"  {kw['title']} {_quote(item.title)}")
+            if item.citations:
+                lines.append("  " + _cites(item.citations, kw))
+            if item.values:
+                lines.append(f"  {kw['values']} {', '.join(item.values)}")
+            if item.default is not None:
+                lines.append(f"  {kw['default']} {item.default}")
+            if item.reason is not None:
+                lines.append(f"  {kw['reason']} {_quote(item.reason)}")
+            lines.append("}")
         else:
             lines.append(f"{kw['rule']} {_quote(item.id)} {{")
             if item.title is not None:
@@ -183,6 +196,10 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
                 lines.append(f"  {kw['when']} {expr_to_source(item.when, lang=lang)}")
             for u in item.unless:
                 lines.append(f"  {kw['unless']} {expr_to_source(u, lang=lang)}")
+            for n in item.notes:
+                lines.append(
+                    f"  {kw['note']} {_quote(n.label)} = {expr_to_source(n.expr, lang=lang)}"
+                )
             for req in item.requirements:
                 lines.append("")
                 lines.append(f"  {kw['require']} {expr_to_source(req.expr, lang=lang)}")

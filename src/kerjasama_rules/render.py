@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .errors import Diagnostic
-from .nodes import Citation, Rule
+from .nodes import Citation, Rule, Switch
 from .report import Explanation, Finding, Outcome, Report
 
 __all__ = [
@@ -26,9 +26,11 @@ __all__ = [
     "render_explanation",
     "render_json",
     "render_rule_list",
+    "render_switch_list",
     "render_text",
     "report_to_json",
     "rules_to_json",
+    "switches_to_json",
 ]
 
 REPORT_FORMAT = "kerjasama-report/1"
@@ -76,12 +78,14 @@ def render_diagnostics(diags: Iterable[Diagnostic]) -> str:
 
 # ------------------------------------------------------------------ JSON
 def citation_to_json(c: Citation) -> dict[str, Any]:
-    """``{"instrument", "pasal", "ayat", "huruf", "text"}``."""
+    """``{"instrument", "pasal", "ayat", "huruf", "angka", "penjelasan", "text"}``."""
     return {
         "instrument": c.instrument,
         "pasal": c.pasal,
         "ayat": c.ayat,
         "huruf": c.huruf,
+        "angka": c.angka,
+        "penjelasan": c.penjelasan,
         "text": c.text,
     }
 
@@ -121,6 +125,16 @@ def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
             else None
         ),
     }
+    if o.notes:
+        out["notes"] = [
+            {
+                "label": n.label,
+                "value": n.value,
+                "evidence": [{"path": e.path, "value": e.value} for e in n.evidence],
+                "missing": list(n.missing),
+            }
+            for n in o.notes
+        ]
     if o.error is not None:
         out["error"] = o.error
     if o.reason is not None:
@@ -173,7 +187,8 @@ _T = {
         "rule_at": "aturan", "because": "karena", "summary": "Ringkasan",
         "rules": "aturan", "passed": "terpenuhi", "failed": "dilanggar",
         "undecided": "belum dapat ditentukan", "na": "tidak berlaku", "errors": "galat",
-        "warned": "dengan peringatan",
+        "warned": "dengan peringatan", "notes": "Catatan",
+        "skipped": "hari libur/cuti bersama yang dilewati",
         "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
         "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
         "decide": "Fakta yang akan memastikan", "switches": "Tafsiran",
@@ -187,7 +202,8 @@ _T = {
         "rule_at": "rule", "because": "because", "summary": "Summary",
         "rules": "rules", "passed": "passed", "failed": "failed",
         "undecided": "undetermined", "na": "not applicable", "errors": "errors",
-        "warned": "with warnings",
+        "warned": "with warnings", "notes": "Notes",
+        "skipped": "holidays and cuti bersama skipped",
         "yes": "yes", "no": "no", "unknown_value": "unknown",
         "until": "due once", "error_outcome": "Rules that could not run",
         "decide": "Facts that would decide it", "switches": "Interpretation",
@@ -206,7 +222,15 @@ def _value_text(v: Any, t: dict[str, str]) -> str:
 
 
 def _evidence_text(f_evidence: Iterable[Any]) -> str:
-    return ", ".join(f"{e.path} = {json.dumps(e.value, ensure_ascii=False)}" for e in f_evidence)
+    parts = []
+    for e in f_evidence:
+        if e.path.endswith(".dilewati") and isinstance(e.value, list):
+            # Skipped holidays: dates only here; names are in JSON and `explain`.
+            value = "[" + ", ".join(d["date"] for d in e.value) + "]"
+        else:
+            value = json.dumps(e.value, ensure_ascii=False)
+        parts.append(f"{e.path} = {value}")
+    return ", ".join(parts)
 
 
 def render_text(report: Report, *, lang: str = "id") -> str:
@@ -241,7 +265,7 @@ def render_text(report: Report, *, lang: str = "id") -> str:
             out.append(f"  {d.name} = {_value_text(d.value, t)}")
             for b in d.because:
                 cite = "; ".join(c.text for c in b.citations)
-                out.append(f"    {t['because']} {b.condition}  [{cite}]")
+                out.append(f"    {t['because']} {b.condition}" + (f"  [{cite}]" if cite else ""))
                 if b.evidence:
                     out.append(f"    {t['evidence']}: {_evidence_text(b.evidence)}")
             if d.missing:
@@ -266,6 +290,22 @@ def render_text(report: Report, *, lang: str = "id") -> str:
     section(t["violations"], "✗", errors)
     section(t["warnings"], "!", warns)
     section(t["unknowns"], "?", unknowns)
+
+    notes = [(o, n) for o in report.outcomes for n in o.notes]
+    if notes:
+        out.append("")
+        out.append(t["notes"])
+        shown_skips: set[tuple[str, str]] = set()
+        for o, n in notes:
+            value = n.value if isinstance(n.value, str) else _value_text(n.value, t)
+            out.append(f"  • {n.label}: {value}  [{o.rule}]")
+            for e in n.evidence:
+                if e.path.endswith(".dilewati") and e.value and (o.rule, e.path) not in shown_skips:
+                    shown_skips.add((o.rule, e.path))
+                    days = ", ".join(f"{d['date']} {d['name']}" for d in e.value)
+                    out.append(f"      {t['skipped']}: {days}")
+            if n.missing:
+                out.append(f"      {t['missing']}: {', '.join(n.missing)}")
 
     pend = [(o, p) for o in report.outcomes for p in o.pending]
     if pend:
@@ -319,7 +359,8 @@ def render_explanation(ex: Explanation, *, lang: str = "id") -> str:
         out.append(f"  {t['as_of']}: {ex.as_of.isoformat()}")
     for s in ex.steps:
         out.append("")
-        head = f"{roles[s.role]} {s.condition}"
+        cond = s.condition_en if lang == "en" and s.condition_en else s.condition
+        head = f"{roles[s.role]} {cond}"
         out.append(f"  {head}")
         out.append(f"    = {_value_text(s.value, t)}")
         if s.citation is not None:
@@ -402,5 +443,41 @@ def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
                 ),
             }
             for r in rules
+        ],
+    }
+
+
+def render_switch_list(switches: Sequence[Switch], *, lang: str = "id") -> str:
+    """``kerjasama rules --switches``: each switch, its values, default and reasoning."""
+    out: list[str] = []
+    for sw in switches:
+        out.append(f"{sw.name}  {sw.title or ''}".rstrip())
+        values = ", ".join(f"{v}*" if v == sw.default else v for v in sw.values)
+        out.append(("    nilai: " if lang == "id" else "    values: ") + values)
+        if sw.citations:
+            out.append("    " + "; ".join(c.text for c in sw.citations))
+        if sw.reason:
+            out.append(("    alasan: " if lang == "id" else "    reason: ") + sw.reason)
+        if sw.name_span is not None:
+            out.append(f"    {sw.name_span.location()}")
+    out.append("")
+    out.append("* = " + ("bawaan" if lang == "id" else "default"))
+    return "\n".join(out) + "\n"
+
+
+def switches_to_json(switches: Sequence[Switch]) -> dict[str, Any]:
+    """``kerjasama rules --switches --format json``."""
+    return {
+        "format": "kerjasama-switches/1",
+        "switches": [
+            {
+                "name": sw.name,
+                "title": sw.title,
+                "values": list(sw.values),
+                "default": sw.default,
+                "reason": sw.reason,
+                "citations": [citation_to_json(c) for c in sw.citations],
+            }
+            for sw in switches
         ],
     }

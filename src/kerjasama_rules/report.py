@@ -63,6 +63,17 @@ class Pending:
 
 
 @attrs.frozen
+class NoteValue:
+    """A value a rule shows when it applies (``catatan``): e.g. a due date and how it
+    was computed."""
+
+    label: str
+    value: Any
+    evidence: tuple[Evidence, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Location:
     """Where a rule is written: ``file:line:column``."""
 
@@ -85,6 +96,7 @@ class Outcome:
     location: Location | None = None
     error: str | None = None
     reason: str | None = None
+    notes: tuple[NoteValue, ...] = ()
 
 
 @attrs.frozen
@@ -178,6 +190,7 @@ class Step:
     missing: tuple[str, ...] = ()
     citation: Citation | None = None
     message: tuple[tuple[str, str], ...] = ()
+    condition_en: str = ""
 
 
 @attrs.frozen

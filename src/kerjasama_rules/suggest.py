@@ -23,6 +23,10 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     for cand in pool:
         if cand.lower() == lowered:
             return cand
+    # A prefix of one name only: `cuti` for `cuti_bersama`.
+    prefixed = [c for c in pool if len(lowered) >= 3 and c.lower().startswith(lowered)]
+    if len(prefixed) == 1:
+        return prefixed[0]
     return None
 
 

@@ -56,6 +56,8 @@ def to_json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Unknown):
         return None
+    if isinstance(value, dict):
+        return {str(k): to_json_value(v) for k, v in value.items()}
     if isinstance(value, tuple | list | frozenset | set):
         items = [to_json_value(v) for v in value]
         if isinstance(value, frozenset | set):
