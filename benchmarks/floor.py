@@ -74,6 +74,7 @@ _C6_1_D = f"Pasal 6 ayat (1) huruf d {_PP}"
 _C30_4 = f"Pasal 30 ayat (4) {_PP}"
 _CALENDAR = WorkingCalendar()  # the `cuti_bersama` switch at its default, `libur`
 _AS_OF = datetime.date(2026, 11, 29)
+_PP28_IN_FORCE = datetime.date(2018, 7, 13)  # `masa_berlaku PP 28/2018 sejak 2018-07-13`
 _C30_3_HURUF = tuple(f"Pasal 30 ayat (3) huruf {h} {_PP}" for h in "abcdefg")
 _RENCANA_FIELDS = (
     "subjek",
@@ -250,6 +251,22 @@ def _urusan_daerah(u: Urusan) -> bool:
 # ---------------------------------------------------------------- the rules
 def check(a: Agreement, as_of: datetime.date | None = _AS_OF) -> list[Outcome]:
     """Every bundled rule on one agreement: ``[(rule_id, status, findings), ...]``."""
+    p = a.perjanjian
+    signed = None if p is None else p.tanggal_ttd
+    reference = signed if signed is not None else as_of
+    out = _pp28(a, as_of)
+    if reference is not None and reference < _PP28_IN_FORCE:
+        # Signed before PP 28/2018: its procedure is not applied (Pasal 48).
+        out = [(rule_id, "not_applicable", _NA) for rule_id, _, _ in out]
+    # pp28-48: berlaku jika terisi perjanjian.tanggal_ttd dan ... < 2018-07-13 (a note)
+    if signed is not None and signed < _PP28_IN_FORCE:
+        out.append(("pp28-48", "pass", _NA))
+    else:
+        out.append(("pp28-48", "not_applicable", _NA))
+    return out
+
+
+def _pp28(a: Agreement, as_of: datetime.date | None) -> list[Outcome]:
     jenis = a.jenis
     perlu = perlu_persetujuan_dprd(a)
     foreign = jenis is _KSDPL or jenis is _KSDLL

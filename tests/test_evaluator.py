@@ -427,3 +427,65 @@ def test_unknown_switch_is_a_configuration_error(bundled_rules: kr.RuleSet) -> N
     assert info.value.diagnostics[0].help == "did you mean `cuti_bersama`?"
     with pytest.raises(kr.ConfigurationError):
         bundled_rules.evaluate(agreement(), switches={"cuti_bersama": "maybe"})
+
+
+# ------------------------------------------------------------------ the law in time
+def test_signed_before_pp28_is_judged_by_the_transitional_provision(
+    bundled_rules: kr.RuleSet,
+) -> None:
+    rep = check(
+        bundled_rules,
+        jenis="KSDPL",
+        mitra=[{"negara": "IL"}],
+        perjanjian={"tanggal_ttd": "2017-05-01"},
+    )
+    assert rep.verdict == "pass"
+    assert rep.outcome("pp28-27-1").status == "not_applicable"
+    assert rep.outcome("pp28-27-1").reason == "not_in_force"
+    assert rep.outcome("pp28-48").notes
+    assert [(v.instrument, v.applied) for v in rep.law] == [("PP 28/2018", False)]
+    assert (rep.reference_date, rep.reference) == (
+        datetime.date(2017, 5, 1),
+        "$.perjanjian.tanggal_ttd",
+    )
+    on_the_day = check(
+        bundled_rules,
+        jenis="KSDPL",
+        mitra=[{"negara": "IL"}],
+        perjanjian={"tanggal_ttd": "2018-07-13"},
+    )
+    assert on_the_day.outcome("pp28-27-1").status == "fail"
+    assert on_the_day.law[0].applied
+
+
+def test_a_later_instrument_is_added_beside_without_editing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    old = tmp_path / "lama.kr"
+    old.write_text(
+        "masa_berlaku PP 28/2018 sejak 2018-07-13\n"
+        'aturan "lama" {\n dasar PP 28/2018 Pasal 30 ayat (1)\n'
+        ' wajib terisi dprd.keputusan\n  pesan "lama"\n}\n',
+        encoding="utf-8",
+    )
+    new = tmp_path / "baru.kr"
+    new.write_text(
+        "masa_berlaku PP 99/2027 sejak 2027-01-01\n"
+        'aturan "baru" {\n dasar PP 99/2027 Pasal 1\n menggantikan "lama"\n'
+        ' wajib terisi dprd.tanggal_keputusan\n  pesan "baru"\n}\n',
+        encoding="utf-8",
+    )
+    rules = kr.load_rules(tmp_path)
+    before = rules.evaluate(agreement(perjanjian={"tanggal_ttd": "2026-06-01"}))
+    after = rules.evaluate(agreement(perjanjian={"tanggal_ttd": "2027-06-01"}))
+    assert (before.outcome("lama").status, before.outcome("baru").status) == (
+        "fail",
+        "not_applicable",
+    )
+    assert (after.outcome("lama").status, after.outcome("baru").status) == (
+        "not_applicable",
+        "fail",
+    )
+    assert after.outcome("lama").reason == "superseded:baru"
+    assert [(v.instrument, v.applied) for v in after.law] == [
+        ("PP 28/2018", True),
+        ("PP 99/2027", True),
+    ]

@@ -78,6 +78,8 @@ class CheckedRules:
     warnings: tuple[Diagnostic, ...] = ()
     switches: Mapping[str, nodes.Switch] = attrs.field(factory=dict)
     switch_enums: Mapping[str, type[enum.Enum]] = attrs.field(factory=dict, repr=False)
+    # rule id -> the in-force period of its file (None: in force at every date)
+    periods: Mapping[str, nodes.InForce | None] = attrs.field(factory=dict)
 
 
 def check(files: Iterable[nodes.RuleFile]) -> CheckedRules:
@@ -122,9 +124,12 @@ class _Checker:
         for det in list(self.dets.values()):
             self._check_determination(det)
         seen_ids: dict[str, nodes.Rule] = {}
+        periods: dict[str, nodes.InForce | None] = {}
         for f in self.files:
+            period = self._file_period(f)
             for item in f.items:
                 if isinstance(item, nodes.Rule):
+                    periods[item.id] = period
                     if item.id in seen_ids:
                         first = seen_ids[item.id]
                         where = first.id_span.location() if first.id_span else "another file"
@@ -136,6 +141,23 @@ class _Checker:
                         )
                     seen_ids[item.id] = item
                     rules.append(self._check_rule(item))
+        for r in rules:
+            for old in r.replaces:
+                if old not in seen_ids or old == r.id:
+                    self._err(
+                        "check.unknown-rule",
+                        f"`{r.id}` replaces `{old}`, which is not a rule of this rule set",
+                        r.id_span,
+                        hint(old, [i for i in seen_ids if i != r.id]),
+                    )
+                elif periods.get(r.id) is None:
+                    self._err(
+                        "check.replaces-needs-period",
+                        f"`{r.id}` replaces `{old}` but its file states no `masa_berlaku`",
+                        r.id_span,
+                        "a replacing rule takes over from its instrument's start date: add "
+                        "`masa_berlaku <instrumen> sejak <tanggal>` to its file",
+                    )
         errors = [d for d in self.diags if d.severity == "error"]
         if errors:
             raise RuleCheckError(errors)
@@ -152,6 +174,7 @@ class _Checker:
             warnings=tuple(d for d in self.diags if d.severity != "error"),
             switches=dict(self.switches),
             switch_enums=dict(self.switch_enums),
+            periods=periods,
         )
 
     def _err(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
@@ -162,12 +185,29 @@ class _Checker:
             Diagnostic(code=code, message=message, span=span, help=help, severity="warning")
         )
 
+    def _file_period(self, f: nodes.RuleFile) -> nodes.InForce | None:
+        found = [i for i in f.items if isinstance(i, nodes.InForce)]
+        for extra in found[1:]:
+            self._err(
+                "check.duplicate-in-force",
+                "a rule file states its `masa_berlaku` once",
+                extra.span,
+                "put rules of another period or instrument in a file of their own",
+            )
+        if found and found[0].end is not None and found[0].end <= found[0].start:
+            self._err(
+                "check.bad-period",
+                "`hingga` must come after `sejak`",
+                found[0].span,
+            )
+        return found[0] if found else None
+
     # ------------------------------------------------------------------ global names
     def _collect_names(self) -> None:
         taken: dict[str, Span | None] = {}
         for f in self.files:
             for item in f.items:
-                if isinstance(item, nodes.Rule):
+                if isinstance(item, nodes.Rule | nodes.InForce):
                     continue
                 name = item.name
                 span = item.name_span
@@ -378,6 +418,13 @@ class _Checker:
                 f"rule `{rule.id}` cites no unit of law",
                 rule.id_span,
                 "add a line such as `dasar PP 28/2018 Pasal 27 ayat (1)`",
+            )
+        if not rule.requirements and not rule.notes:
+            self._err(
+                "check.empty-rule",
+                f"rule `{rule.id}` has no requirement and no note",
+                rule.id_span,
+                'add `wajib <kondisi>` (or `catatan "..." = ...` for an information rule)',
             )
         rule_cites = self._resolve_citations(rule.citations, None, rule.id_span)
         base = rule_cites[0] if rule_cites else None

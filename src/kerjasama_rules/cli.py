@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from . import cli_drafting, cli_testing
 from .calendar import (
     CutiBersama,
     WorkingCalendar,
@@ -46,6 +47,10 @@ from .report import Report
 from .rulefiles import load_rules
 
 __all__ = ["main"]
+
+# Subcommands for drafters live in their own modules, each with `COMMANDS`,
+# `register(subparsers)` and `run(args, out, err) -> int`.
+_EXTENSIONS = (cli_drafting, cli_testing)
 
 EXIT_OK = 0
 EXIT_VIOLATION = 1
@@ -139,6 +144,9 @@ def _build_parser() -> _Parser:
     common(explain)
     evaluation(explain)
 
+    for module in _EXTENSIONS:
+        module.register(sub)
+
     deadline = sub.add_parser("deadline", help="count working days (hari kerja) from a date")
     deadline.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     deadline.add_argument("--working-days", type=int, required=True, metavar="N")
@@ -182,7 +190,13 @@ def main(
             return _rules(args, out)
         if args.command == "explain":
             return _explain(args, out)
-        return _deadline(args, out)
+        if args.command == "deadline":
+            return _deadline(args, out)
+        for module in _EXTENSIONS:
+            if args.command in module.COMMANDS:
+                code: int = module.run(args, out, err)
+                return code
+        return EXIT_BAD_INPUT
     except KerjasamaError as exc:
         _write_diagnostics(exc.diagnostics, err)
         return EXIT_BAD_INPUT

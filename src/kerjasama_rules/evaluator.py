@@ -33,6 +33,7 @@ from .report import (
     Evidence,
     Explanation,
     Finding,
+    LawVersion,
     Location,
     NoteValue,
     Outcome,
@@ -86,6 +87,11 @@ class _Rule:
     jenis: frozenset[Any] | None
     na: Outcome
     passed: Outcome
+    # In force on [start, end): from its file's `masa_berlaku`, ended early by a rule
+    # that `menggantikan` it. None: unbounded.
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    not_in_force: Outcome | None = None
 
 
 @attrs.frozen
@@ -127,6 +133,69 @@ def _outcome(
         reason,
         notes,
     )
+
+
+def _reference_date(
+    agreement: Agreement, as_of: datetime.date | None
+) -> tuple[datetime.date | None, str | None]:
+    """The date that decides which law governs: signing, else the evaluation date."""
+    p = agreement.perjanjian
+    if p is not None and p.tanggal_ttd is not None:
+        return p.tanggal_ttd, "$.perjanjian.tanggal_ttd"
+    if as_of is not None:
+        return as_of, "as_of"
+    return None, None
+
+
+def _period_covers(
+    start: datetime.date | None, end: datetime.date | None, ref: datetime.date | None
+) -> bool:
+    # With no reference date (unsigned, no as_of) the law in force now governs: a
+    # version applies when it has not ended.
+    if ref is None:
+        return end is None
+    return (start is None or start <= ref) and (end is None or ref < end)
+
+
+def _in_force(r: _Rule, ref: datetime.date | None) -> bool:
+    return _period_covers(r.start, r.end, ref)
+
+
+def _apply_periods(rules: tuple[_Rule, ...], checked: CheckedRules) -> tuple[_Rule, ...]:
+    """Give each rule its period: its file's `masa_berlaku`, cut short by replacements."""
+    periods = checked.periods
+    end: dict[str, datetime.date | None] = {}
+    by: dict[str, str] = {}
+    for r in rules:
+        p = periods.get(r.node.id)
+        end.setdefault(r.node.id, p.end if p else None)
+    for r in rules:
+        p = periods.get(r.node.id)
+        for old in r.node.replaces:
+            if p is None:
+                continue
+            current = end.get(old)
+            if current is None or p.start < current:
+                end[old] = p.start
+                by[old] = r.node.id
+    out = []
+    for r in rules:
+        p = periods.get(r.node.id)
+        start = p.start if p else None
+        stop = end.get(r.node.id)
+        if start is None and stop is None:
+            out.append(r)
+            continue
+        reason = f"superseded:{by[r.node.id]}" if r.node.id in by else "not_in_force"
+        out.append(
+            attrs.evolve(
+                r,
+                start=start,
+                end=stop,
+                not_in_force=_outcome(r.na, "not_applicable", reason=reason),
+            )
+        )
+    return tuple(out)
 
 
 def _det_key(comp: Compiler, d: nodes.Determination) -> tuple[Fn, ...] | None:
@@ -217,6 +286,10 @@ class RuleSet:
                 )
         self._all = tuple(range(len(self._rules)))
         self._na = [r.na for r in self._rules]
+        self._rules = _apply_periods(self._rules, checked)
+        self._timed = any(r.start is not None or r.end is not None for r in self._rules)
+        versions = {p for p in checked.periods.values() if p is not None}
+        self._versions = sorted(versions, key=lambda p: (p.instrument, p.start))
         self._calendars: dict[CutiBersama, WorkingCalendar] = {}
         self._settings: dict[Any, tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]] = {}
 
@@ -240,7 +313,9 @@ class RuleSet:
                 )
             )
         severity = max(
-            (q.severity or "error" for q in r.requirements), key=lambda s: SEVERITY_RANK[s]
+            (q.severity or "error" for q in r.requirements),
+            key=lambda s: SEVERITY_RANK[s],
+            default="info",
         )
         loc = None
         if r.id_span is not None:
@@ -397,8 +472,18 @@ class RuleSet:
         outs = self._na.copy()
         rules = self._rules
         run = self._run_rule
-        for i in self._active.get(agreement.jenis, self._all):
-            outs[i] = run(rules[i], ctx)
+        ref, ref_source = _reference_date(agreement, as_of)
+        if self._timed:
+            for i in self._active.get(agreement.jenis, self._all):
+                r = rules[i]
+                if _in_force(r, ref):
+                    outs[i] = run(r, ctx)
+                else:
+                    assert r.not_in_force is not None
+                    outs[i] = r.not_in_force
+        else:
+            for i in self._active.get(agreement.jenis, self._all):
+                outs[i] = run(rules[i], ctx)
         outcomes = tuple(outs)
         dets = tuple(self._run_det(d, ctx) for d in self._dets)
         return Report(
@@ -409,6 +494,12 @@ class RuleSet:
             determinations=dets,
             outcomes=outcomes,
             switches=shown,
+            law=tuple(
+                LawVersion(p.instrument, p.start, p.end, _period_covers(p.start, p.end, ref))
+                for p in self._versions
+            ),
+            reference_date=ref,
+            reference=ref_source,
         )
 
     def evaluate_many(

@@ -17,6 +17,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "any": "ada", "all": "setiap", "count": "banyaknya", "present": "terisi",
         "true": "benar", "false": "salah", "note": "catatan", "switch": "saklar",
         "values": "nilai", "default": "bawaan", "reason": "alasan",
+        "in_force": "masa_berlaku", "from": "sejak", "until": "hingga",
+        "replaces": "menggantikan",
     },
     "en": {
         "rule": "rule", "title": "title", "cite": "cite", "when": "when",
@@ -28,6 +30,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "any": "any", "all": "all", "count": "count", "present": "present",
         "true": "true", "false": "false", "note": "note", "switch": "switch",
         "values": "values", "default": "default", "reason": "reason",
+        "in_force": "in_force", "from": "from", "until": "until",
+        "replaces": "replaces",
     },
 }  # fmt: skip
 

@@ -216,6 +216,7 @@ class Rule:
     unless: tuple[Expr, ...]
     requirements: tuple[Requirement, ...]
     notes: tuple[Note, ...] = ()
+    replaces: tuple[str, ...] = ()
     span: Span | None = _span
     id_span: Span | None = _span
 
@@ -300,7 +301,17 @@ class Switch:
     default_span: Span | None = _span
 
 
-Item = Rule | Definition | Determination | Table | Switch
+@attrs.frozen
+class InForce:
+    """``masa_berlaku PP 28/2018 sejak 2018-07-13 [hingga ...]``: when a file's rules apply."""
+
+    instrument: str
+    start: datetime.date
+    end: datetime.date | None = None
+    span: Span | None = _span
+
+
+Item = Rule | Definition | Determination | Table | Switch | InForce
 
 
 @attrs.frozen

@@ -223,10 +223,13 @@ class _ToNodes(Transformer[Token, Any]):
         unless: list[nodes.Expr] = []
         reqs: list[nodes.Requirement] = []
         notes: list[nodes.Note] = []
+        replaces: list[str] = []
         for part in parts:
             kind, value, span = part
             if kind == "note":
                 notes.append(value)
+            elif kind == "replaces":
+                replaces.extend(value)
             elif kind == "title":
                 if title is not None:
                     raise _dup("judul", span)
@@ -252,6 +255,7 @@ class _ToNodes(Transformer[Token, Any]):
             unless=tuple(unless),
             requirements=tuple(reqs),
             notes=tuple(notes),
+            replaces=tuple(replaces),
             span=self._span(meta),
             id_span=self._tspan(rid),
         )
@@ -273,6 +277,19 @@ class _ToNodes(Transformer[Token, Any]):
     def note(self, meta: Any, label: Token, e: nodes.Expr) -> tuple[str, nodes.Note, Any]:
         span = self._span(meta)
         return ("note", nodes.Note(_unquote(label), e, span=span), span)
+
+    def replaces(self, meta: Any, *ids: Token) -> tuple[str, tuple[str, ...], Any]:
+        return ("replaces", tuple(_unquote(i) for i in ids), self._span(meta))
+
+    def in_force(
+        self, meta: Any, instrument: str, start: Token, end: Token | None
+    ) -> nodes.InForce:
+        return nodes.InForce(
+            instrument=instrument,
+            start=self._date(start),
+            end=self._date(end) if end is not None else None,
+            span=self._span(meta),
+        )
 
     def switch(self, meta: Any, name: Token, *parts: Any) -> nodes.Switch:
         fields: dict[str, Any] = {"citations": ()}

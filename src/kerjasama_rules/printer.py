@@ -173,6 +173,11 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
                 if item.otherwise_citations:
                     lines.append("    " + _cites(item.otherwise_citations, kw))
             lines.append("}")
+        elif isinstance(item, nodes.InForce):
+            line = f"{kw['in_force']} {item.instrument} {kw['from']} {item.start.isoformat()}"
+            if item.end is not None:
+                line += f" {kw['until']} {item.end.isoformat()}"
+            lines.append(line)
         elif isinstance(item, nodes.Switch):
             lines.append(f"{kw['switch']} {item.name} {{")
             if item.title is not None:
@@ -196,6 +201,9 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
                 lines.append(f"  {kw['when']} {expr_to_source(item.when, lang=lang)}")
             for u in item.unless:
                 lines.append(f"  {kw['unless']} {expr_to_source(u, lang=lang)}")
+            if item.replaces:
+                ids = ", ".join(_quote(r) for r in item.replaces)
+                lines.append(f"  {kw['replaces']} {ids}")
             for n in item.notes:
                 lines.append(
                     f"  {kw['note']} {_quote(n.label)} = {expr_to_source(n.expr, lang=lang)}"

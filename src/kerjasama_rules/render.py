@@ -150,6 +150,19 @@ def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
         "as_of": r.as_of.isoformat() if r.as_of else None,
         "verdict": r.verdict,
         "switches": dict(r.switches),
+        "law": {
+            "reference_date": r.reference_date.isoformat() if r.reference_date else None,
+            "reference": r.reference,
+            "instruments": [
+                {
+                    "instrument": v.instrument,
+                    "from": v.start.isoformat(),
+                    "until": v.end.isoformat() if v.end else None,
+                    "applied": v.applied,
+                }
+                for v in r.law
+            ],
+        },
         "determinations": {
             d.name: {
                 "value": d.value,
@@ -187,7 +200,9 @@ _T = {
         "rule_at": "aturan", "because": "karena", "summary": "Ringkasan",
         "rules": "aturan", "passed": "terpenuhi", "failed": "dilanggar",
         "undecided": "belum dapat ditentukan", "na": "tidak berlaku", "errors": "galat",
-        "warned": "dengan peringatan", "notes": "Catatan",
+        "warned": "dengan peringatan", "notes": "Catatan", "law": "Hukum yang diterapkan",
+        "since": "berlaku sejak", "reference": "tanggal acuan",
+        "none": "tidak ada versi yang berlaku pada tanggal acuan",
         "skipped": "hari libur/cuti bersama yang dilewati",
         "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
         "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
@@ -202,7 +217,9 @@ _T = {
         "rule_at": "rule", "because": "because", "summary": "Summary",
         "rules": "rules", "passed": "passed", "failed": "failed",
         "undecided": "undetermined", "na": "not applicable", "errors": "errors",
-        "warned": "with warnings", "notes": "Notes",
+        "warned": "with warnings", "notes": "Notes", "law": "Law applied",
+        "since": "in force from", "reference": "reference date",
+        "none": "no version in force on the reference date",
         "skipped": "holidays and cuti bersama skipped",
         "yes": "yes", "no": "no", "unknown_value": "unknown",
         "until": "due once", "error_outcome": "Rules that could not run",
@@ -245,6 +262,16 @@ def render_text(report: Report, *, lang: str = "id") -> str:
         out.append(f"{t['as_of']}: {report.as_of.isoformat()}")
     if report.switches:
         out.append(f"{t['switches']}: " + ", ".join(f"{k}={v}" for k, v in report.switches))
+    if report.law:
+        applied = [v for v in report.law if v.applied]
+        names = (
+            ", ".join(f"{v.instrument} ({t['since']} {v.start.isoformat()})" for v in applied)
+            or t["none"]
+        )
+        ref = ""
+        if report.reference_date is not None:
+            ref = f"; {t['reference']} {report.reference_date.isoformat()} ({report.reference})"
+        out.append(f"{t['law']}: {names}{ref}")
     counts = {s: 0 for s in ("pass", "fail", "warn", "unknown", "not_applicable", "error")}
     for o in report.outcomes:
         # A rule that fails only on warnings is counted apart: it does not breach the law.

@@ -120,6 +120,16 @@ class DeterminationResult:
 
 
 @attrs.frozen
+class LawVersion:
+    """One instrument version the rules encode, and whether it governed this agreement."""
+
+    instrument: str
+    start: datetime.date
+    end: datetime.date | None
+    applied: bool
+
+
+@attrs.frozen
 class Report:
     """Everything the rules said about one agreement."""
 
@@ -130,6 +140,11 @@ class Report:
     determinations: tuple[DeterminationResult, ...]
     outcomes: tuple[Outcome, ...]
     switches: tuple[tuple[str, str], ...] = ()
+    law: tuple[LawVersion, ...] = ()
+    # The date that decides which law applies, and where it came from
+    # (`$.perjanjian.tanggal_ttd`, or `as_of` for an unsigned agreement).
+    reference_date: datetime.date | None = None
+    reference: str | None = None
 
     def outcome(self, rule_id: str) -> Outcome:
         """The outcome of one rule, by id.
