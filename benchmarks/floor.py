@@ -31,8 +31,34 @@ from __future__ import annotations
 
 import datetime
 
-from kerjasama_rules.agreement import Agreement, Jenis, KeputusanDprd, ObjekLuarNegeri, Urusan
+from kerjasama_rules.agreement import (
+    Agreement,
+    AlasanBerakhir,
+    AlasanDiLuarPerencanaan,
+    Bentuk,
+    CaraPenyelesaianPerselisihan,
+    DasarKsdll,
+    HasilPertimbangan,
+    Jabatan,
+    Jenis,
+    JenisKsdpk,
+    JenisMitra,
+    Kategori,
+    KeputusanDprd,
+    Klausul,
+    KonfigurasiDaerah,
+    ObjekLuarNegeri,
+    PenerimaLaporan,
+    PenyusunStudi,
+    PesertaRapat,
+    Prakarsa,
+    StatusKerjaSama,
+    Tingkat,
+    TingkatKoordinasi,
+    Urusan,
+)
 from kerjasama_rules.calendar import WorkingCalendar
+from kerjasama_rules.duration import Duration
 
 __all__ = ["check", "perlu_persetujuan_dprd"]
 
@@ -248,62 +274,659 @@ def _urusan_daerah(u: Urusan) -> bool:
     return u not in _URUSAN_ABSOLUT
 
 
-# ---------------------------------------------------------------- the rules
-def check(a: Agreement, as_of: datetime.date | None = _AS_OF) -> list[Outcome]:
-    """Every bundled rule on one agreement: ``[(rule_id, status, findings), ...]``."""
+# ---------------------------------------------------------------- more Kleene helpers
+def _eq(x: object, v: object) -> bool | None:
+    return None if x is None else x is v
+
+
+def _ne(x: object, v: object) -> bool | None:
+    return None if x is None else x is not v
+
+
+def _in(x: object, values: frozenset) -> bool | None:  # type: ignore[type-arg]
+    return None if x is None else x in values
+
+
+def _has(items: tuple | None, v: object) -> bool | None:  # type: ignore[type-arg]
+    """``v dalam items`` for a list field: unknown when the list is."""
+    return None if items is None else v in items
+
+
+def _implies(x: bool | None, y: bool | None) -> bool | None:
+    return _or(_not(x), y)
+
+
+def _any(items: tuple | None, pred) -> bool | None:  # type: ignore[no-untyped-def,type-arg]
+    """Kleene ``ada``: true if some item is true, false if all are false."""
+    if items is None:
+        return None
+    unknown = False
+    for x in items:
+        v = pred(x)
+        if v is True:
+            return True
+        if v is None:
+            unknown = True
+    return None if unknown else False
+
+
+def _get(obj: object, *names: str) -> object:
+    """A field path: ``None`` as soon as a link is missing."""
+    for n in names:
+        if obj is None:
+            return None
+        obj = getattr(obj, n)
+    return obj
+
+
+def _gt(x: int | None, n: int) -> bool | None:
+    return None if x is None else x > n
+
+
+def _ge(x: Duration | None, y: Duration) -> bool | None:
+    return None if x is None else x >= y
+
+
+def _due(f: list[Finding], guard: bool | None, value, severity: str, citation: str) -> None:  # type: ignore[no-untyped-def]
+    """One ``wajib ... jika guard``: pending (nothing) when the guard is false."""
+    if guard is False:
+        return
+    if guard is None:
+        f.append(("unknown", severity, citation))
+        return
+    _require(f, value(), severity, citation)
+
+
+def _outcome(rule_id: str, f: list[Finding]) -> Outcome:
+    return (rule_id, _status(f), tuple(f))
+
+
+def _unknown_applicability(rule_id: str, severity: str, citation: str) -> Outcome:
+    return (rule_id, "unknown", (("unknown", severity, citation),))
+
+
+# ---------------------------------------------------------------- constants of the new rules
+_UU = "UU 23/2014"
+_HEADS = frozenset(
+    {
+        Jabatan.GUBERNUR,
+        Jabatan.BUPATI,
+        Jabatan.WALI_KOTA,
+        Jabatan.PENJABAT_KEPALA_DAERAH,
+        Jabatan.PELAKSANA_TUGAS_KEPALA_DAERAH,
+    }
+)
+_ACTING = frozenset({Jabatan.PENJABAT_KEPALA_DAERAH, Jabatan.PELAKSANA_TUGAS_KEPALA_DAERAH})
+_OFFICIALS = frozenset(
+    {Jabatan.SEKRETARIS_DAERAH, Jabatan.KEPALA_PERANGKAT_DAERAH, Jabatan.PEJABAT_PERANGKAT_DAERAH}
+)
+_REGIONS = frozenset({JenisMitra.PROVINSI, JenisMitra.KABUPATEN, JenisMitra.KOTA})
+_THIRD_PARTIES = frozenset(
+    {JenisMitra.PERSEORANGAN, JenisMitra.BADAN_USAHA, JenisMitra.ORGANISASI_KEMASYARAKATAN}
+)
+_CHANNELLED = frozenset(
+    {
+        JenisMitra.ORGANISASI_INTERNASIONAL,
+        JenisMitra.LEMBAGA_NIRLABA_LUAR_NEGERI,
+        JenisMitra.MITRA_PEMBANGUNAN_LUAR_NEGERI,
+    }
+)
+_GROUNDS_OUTSIDE_PLAN = frozenset(
+    {
+        AlasanDiLuarPerencanaan.KONDISI_DARURAT,
+        AlasanDiLuarPerencanaan.PROGRAM_STRATEGIS_NASIONAL,
+        AlasanDiLuarPerencanaan.TUGAS_PEMBANTUAN,
+    }
+)
+_ENDS_9 = frozenset(
+    {
+        AlasanBerakhir.JANGKA_WAKTU_HABIS,
+        AlasanBerakhir.TUJUAN_TERCAPAI,
+        AlasanBerakhir.KESEPAKATAN_PARA_PIHAK,
+        AlasanBerakhir.PERUBAHAN_KEBIJAKAN,
+        AlasanBerakhir.OBJEK_HILANG_MUSNAH,
+    }
+)
+_ENDS_22 = _ENDS_9 | {
+    AlasanBerakhir.PUTUSAN_PENGADILAN_BERKEKUATAN_HUKUM_TETAP,
+    AlasanBerakhir.PIHAK_KETIGA_PAILIT,
+}
+_KABKOTA = frozenset({Tingkat.KABUPATEN, Tingkat.KOTA})
+_UU14 = frozenset({Urusan.KEHUTANAN, Urusan.KELAUTAN_PERIKANAN, Urusan.ENERGI_SUMBER_DAYA_MINERAL})
+_FIVE_YEARS = Duration(years=5)
+_UU_IN_FORCE = datetime.date(2014, 10, 2)  # `masa_berlaku UU 23/2014 sejak 2014-10-02`
+_SATU_PROVINSI = KonfigurasiDaerah.KABUPATEN_KOTA_SATU_PROVINSI
+_RUNNING = frozenset({StatusKerjaSama.PELAKSANAAN, StatusKerjaSama.BERAKHIR})
+
+
+def _pp(unit: str) -> str:
+    return f"{unit} {_PP}"
+
+
+def _uu(unit: str) -> str:
+    return f"{unit} {_UU}"
+
+
+# ---------------------------------------------------------------- one function per rule
+def _partners(a: Agreement, rule_id: str, kind: Jenis, pred, citation: str) -> Outcome:  # type: ignore[no-untyped-def]
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, _all(a.mitra, pred), "error", citation)
+    return _outcome(rule_id, f)
+
+
+def _signatories(a: Agreement, rule_id: str, kind: Jenis, c1: str, c2: str) -> Outcome:
+    """Pasal 2 (KSDD) / Pasal 13 (KSDPK): who signs the KB and the PKS."""
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    kb = a.kesepakatan_bersama
+    kb_ttd = _get(kb, "tanggal_ttd")
+    kb_jab = _get(kb, "penandatangan", "jabatan")
     p = a.perjanjian
-    signed = None if p is None else p.tanggal_ttd
-    reference = signed if signed is not None else as_of
-    out = _pp28(a, as_of)
-    if reference is not None and reference < _PP28_IN_FORCE:
-        # Signed before PP 28/2018: its procedure is not applied (Pasal 48).
-        out = [(rule_id, "not_applicable", _NA) for rule_id, _, _ in out]
-    # pp28-48: berlaku jika terisi perjanjian.tanggal_ttd dan ... < 2018-07-13 (a note)
-    if signed is not None and signed < _PP28_IN_FORCE:
-        out.append(("pp28-48", "pass", _NA))
+    p_ttd = _get(p, "tanggal_ttd")
+    p_jab = _get(p, "penandatangan", "jabatan")
+    p_kuasa = _get(p, "penandatangan", "atas_kuasa")
+    sk = a.surat_kuasa
+    f: list[Finding] = []
+    _due(f, kb_ttd is not None, lambda: _in(kb_jab, _HEADS), "error", c1)
+    _due(
+        f,
+        p_ttd is not None,
+        lambda: _or(_in(p_jab, _HEADS), _and(_in(p_jab, _OFFICIALS), p_kuasa)),  # type: ignore[arg-type]
+        "error",
+        c2,
+    )
+    _due(
+        f,
+        p_kuasa is True,
+        lambda: _and(_in(_get(sk, "pemberi"), _HEADS), _le(_get(sk, "tanggal"), p_ttd)),  # type: ignore[arg-type]
+        "error",
+        c2,
+    )
+    _due(f, kb_jab is not None, lambda: kb_jab not in _ACTING, "warning", c1)
+    return _outcome(rule_id, f)
+
+
+def _object(a: Agreement, rule_id: str, kind: Jenis, pasal: int) -> Outcome:
+    """Pasal 4 (KSDD) / Pasal 16 (KSDPK): the object of the cooperation."""
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, a.urusan_kewenangan_daerah, "error", _pp(f"Pasal {pasal} ayat (1)"))
+    _require(f, _all(a.urusan, _urusan_daerah), "error", _pp(f"Pasal {pasal} ayat (1)"))
+    _require(
+        f,
+        _or(
+            a.objek_dalam_perencanaan_pembangunan,
+            _in(a.alasan_di_luar_perencanaan, _GROUNDS_OUTSIDE_PLAN),
+        ),
+        "error",
+        _pp(f"Pasal {pasal} ayat (3)"),
+    )
+    _require(
+        f,
+        _not(a.bertentangan_kesusilaan_ketertiban_kepentingan_nasional),
+        "error",
+        _pp(f"Pasal {pasal} ayat (4)"),
+    )
+    return _outcome(rule_id, f)
+
+
+def _wajib(a: Agreement) -> bool | None:
+    """``jenis == KSDD dan kategori == wajib``."""
+    return _and(a.jenis is _KSDD, _eq(a.kategori, Kategori.WAJIB))
+
+
+def _pp28_5(a: Agreement) -> Outcome:
+    when = _wajib(a)
+    if when is False:
+        return ("pp28-5", "not_applicable", _NA)
+    if when is None:
+        return _unknown_applicability("pp28-5", "error", _pp("Pasal 5"))
+    due = _get(a.kesepakatan_bersama, "tanggal_ttd") is not None
+    kt = a.koordinasi_teknis
+    level = _get(kt, "tingkat")
+    konf = a.konfigurasi_daerah
+    f: list[Finding] = []
+    _due(f, due, lambda: _get(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 5 ayat (1)"))
+    _due(
+        f,
+        due,
+        lambda: _or(
+            _and(_eq(konf, _SATU_PROVINSI), _eq(level, TingkatKoordinasi.PROVINSI)),
+            _and(_ne(konf, _SATU_PROVINSI), _eq(level, TingkatKoordinasi.NASIONAL)),
+        ),
+        "error",
+        _pp("Pasal 5 ayat (2)"),
+    )
+    _due(
+        f,
+        due,
+        lambda: _get(kt, "hasil_disepakati_kepala_daerah"),
+        "error",
+        _pp("Pasal 5 ayat (3)"),
+    )
+    return _outcome("pp28-5", f)
+
+
+def _pp28_7_2(a: Agreement) -> Outcome:
+    sek = a.sekretariat_kerja_sama
+    dibentuk = _get(sek, "dibentuk")
+    when = _and(dibentuk is True, _wajib(a))
+    if when is False:
+        return ("pp28-7-2", "not_applicable", _NA)
+    if when is None:
+        return _unknown_applicability("pp28-7-2", "error", _pp("Pasal 7 ayat (2)"))
+    f: list[Finding] = []
+    _require(f, _get(sek, "terus_menerus"), "error", _pp("Pasal 7 ayat (2) huruf a"))  # type: ignore[arg-type]
+    _require(
+        f,
+        _or(_gt(_get(sek, "jumlah_daerah"), 2), _gt(_get(sek, "jumlah_objek"), 2)),  # type: ignore[arg-type]
+        "error",
+        _pp("Pasal 7 ayat (2) huruf b"),
+    )
+    _require(f, _ge(a.jangka_waktu, _FIVE_YEARS), "error", _pp("Pasal 7 ayat (2) huruf c"))
+    return _outcome("pp28-7-2", f)
+
+
+def _ended(
+    a: Agreement, rule_id: str, kind: Jenis, grounds: frozenset, c1: str, c2: str
+) -> Outcome:  # type: ignore[type-arg]
+    """Pasal 9 (KSDD) / Pasal 22 (KSDPK): the grounds for ending."""
+    if a.jenis is not kind or a.status is not StatusKerjaSama.BERAKHIR:
+        return (rule_id, "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, _in(a.alasan_berakhir, grounds), "error", c1)
+    _require(f, _ne(a.alasan_berakhir, AlasanBerakhir.PERGANTIAN_KEPALA_DAERAH), "error", c2)
+    return _outcome(rule_id, f)
+
+
+def _initiative(a: Agreement, rule_id: str, who: Prakarsa, citation: str) -> bool | Outcome:
+    """``berlaku jika jenis == KSDPK dan prakarsa_dari == who``: True, or the outcome."""
+    when = _and(a.jenis is _KSDPK, _eq(a.prakarsa_dari, who))
+    if when is False:
+        return (rule_id, "not_applicable", _NA)
+    if when is None:
+        return _unknown_applicability(rule_id, "error", citation)
+    return True
+
+
+def _pp28_17(a: Agreement) -> Outcome:
+    when = _initiative(a, "pp28-17", Prakarsa.PEMERINTAH_DAERAH, _pp("Pasal 17"))
+    if when is not True:
+        return when  # type: ignore[return-value]
+    due = _get(a.perjanjian, "tanggal_ttd") is not None
+    f: list[Finding] = []
+    _due(f, due, lambda: _get(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 17 huruf a"))
+    _due(f, due, lambda: _get(a.studi_kelayakan, "ada"), "error", _pp("Pasal 17 huruf b"))
+    return _outcome("pp28-17", f)
+
+
+def _pp28_18(a: Agreement) -> Outcome:
+    when = _initiative(a, "pp28-18", Prakarsa.PIHAK_KETIGA, _pp("Pasal 18"))
+    if when is not True:
+        return when  # type: ignore[return-value]
+    sk = a.studi_kelayakan
+    f: list[Finding] = []
+    _require(f, a.terintegrasi_rencana_induk, "error", _pp("Pasal 18 ayat (1) huruf a"))
+    _require(f, a.layak_ekonomi_finansial, "error", _pp("Pasal 18 ayat (1) huruf b"))
+    _require(f, a.kemampuan_keuangan_pemrakarsa, "error", _pp("Pasal 18 ayat (1) huruf c"))
+    _due(
+        f,
+        _get(a.perjanjian, "tanggal_ttd") is not None,
+        lambda: _and(
+            _get(sk, "ada"),  # type: ignore[arg-type]
+            _in(
+                _get(sk, "disusun_oleh"),
+                frozenset({PenyusunStudi.PIHAK_KETIGA, PenyusunStudi.PARA_PIHAK}),
+            ),
+        ),
+        "error",
+        _pp("Pasal 18 ayat (2)"),
+    )
+    return _outcome("pp28-18", f)
+
+
+_CLAUSES = tuple(
+    zip(
+        (
+            Klausul.HAK_DAN_KEWAJIBAN,
+            Klausul.JANGKA_WAKTU_KERJA_SAMA,
+            Klausul.PENYELESAIAN_PERSELISIHAN,
+            Klausul.SANKSI_WANPRESTASI,
+        ),
+        "abcd",
+        strict=True,
+    )
+)
+
+
+def _pp28_19_2(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPK:
+        return ("pp28-19-2", "not_applicable", _NA)
+    due = _get(a.perjanjian, "tanggal_ttd") is not None
+    klausul = _get(a.perjanjian, "klausul")
+    f: list[Finding] = []
+    for k, h in _CLAUSES:
+        _due(f, due, lambda k=k: _has(klausul, k), "error", _pp(f"Pasal 19 ayat (2) huruf {h}"))  # type: ignore[misc]
+    return _outcome("pp28-19-2", f)
+
+
+def _pp28_20(a: Agreement) -> Outcome:
+    h = a.hasil
+    if a.jenis is not _KSDPK or h is None:
+        return ("pp28-20", "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, _implies(h.berupa_uang, h.disetor_kas_daerah), "error", _pp("Pasal 20 ayat (2)"))
+    _require(f, _implies(h.berupa_barang, h.dicatat_aset), "error", _pp("Pasal 20 ayat (3)"))
+    return _outcome("pp28-20", f)
+
+
+def _pp28_24(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPL:
+        return ("pp28-24", "not_applicable", _NA)
+    tingkat = _get(a.daerah, "tingkat")
+    f: list[Finding] = []
+    _require(
+        f,
+        _implies(_eq(a.bentuk, _BENTUK_PROVINSI), _eq(tingkat, Tingkat.PROVINSI)),
+        "error",
+        _pp("Pasal 24 huruf a"),
+    )
+    _require(
+        f,
+        _implies(_eq(a.bentuk, _BENTUK_KABKOTA), _in(tingkat, _KABKOTA)),
+        "error",
+        _pp("Pasal 24 huruf b"),
+    )
+    return _outcome("pp28-24", f)
+
+
+def _pp28_28(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPL and a.jenis is not _KSDLL:
+        return ("pp28-28", "not_applicable", _NA)
+    loi = _get(a.loi, "tanggal_ttd")
+    pj = a.penjajakan
+    k = a.konsultasi_mendagri_kemlu
+    rencana = _get(a.rencana, "tanggal")
+    f: list[Finding] = []
+    _due(
+        f,
+        loi is not None,
+        lambda: _and(_get(pj, "dilakukan"), _le(_get(pj, "tanggal"), loi)),  # type: ignore[arg-type]
+        "error",
+        _pp("Pasal 28 ayat (3)"),
+    )
+    _due(
+        f,
+        loi is not None,
+        lambda: _and(
+            _and(_get(k, "mendagri"), _get(k, "kemlu")),  # type: ignore[arg-type]
+            _le(_get(k, "tanggal"), loi),  # type: ignore[arg-type]
+        ),
+        "error",
+        _pp("Pasal 28 ayat (4)"),
+    )
+    _due(f, rencana is not None, lambda: _le(loi, rencana), "error", _pp("Pasal 28 ayat (5)"))  # type: ignore[arg-type]
+    return _outcome("pp28-28", f)
+
+
+def _pp28_31(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    pm = a.pertimbangan_menteri
+    asked = _get(pm, "tanggal_permohonan")
+    ttd = _get(a.perjanjian, "tanggal_ttd")
+    d = a.dprd
+    f: list[Finding] = []
+    _due(
+        f,
+        asked is not None,
+        lambda: _and(
+            _eq(_get(d, "keputusan"), _DISETUJUI),
+            _le(_get(d, "tanggal_keputusan"), asked),  # type: ignore[arg-type]
+        ),
+        "error",
+        _pp("Pasal 31 ayat (1)"),
+    )
+    _due(
+        f,
+        ttd is not None,
+        lambda: _and(
+            _eq(_get(pm, "hasil"), HasilPertimbangan.SUSUN_RANCANGAN_NASKAH),
+            _le(_get(pm, "tanggal"), ttd),  # type: ignore[arg-type]
+        ),
+        "error",
+        _pp("Pasal 31 ayat (3) huruf b"),
+    )
+    return _outcome(rule_id, f)
+
+
+_PESERTA = tuple(
+    zip(
+        (PesertaRapat.KEMLU, PesertaRapat.KL_TERKAIT_OBJEK, PesertaRapat.PEMDA_PROVINSI),
+        "abc",
+        strict=True,
+    )
+)
+
+
+def _pp28_32(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    pmr = a.persetujuan_menteri_rancangan
+    ttd = _get(a.perjanjian, "tanggal_ttd")
+    peserta = _get(a.rapat_antar_kl, "peserta")
+    due = _get(pmr, "tanggal") is not None
+    f: list[Finding] = []
+    _due(
+        f,
+        ttd is not None,
+        lambda: _and(_get(pmr, "diberikan"), _le(_get(pmr, "tanggal"), ttd)),  # type: ignore[arg-type]
+        "error",
+        _pp("Pasal 32 ayat (1)"),
+    )
+    for x, h in _PESERTA:
+        _due(f, due, lambda x=x: _has(peserta, x), "error", _pp(f"Pasal 32 ayat (3) huruf {h}"))  # type: ignore[misc,arg-type]
+    _due(
+        f,
+        due,
+        lambda: _implies(
+            _in(_get(a.daerah, "tingkat"), _KABKOTA),
+            _has(peserta, PesertaRapat.PEMDA_KABUPATEN_KOTA),  # type: ignore[arg-type]
+        ),
+        "error",
+        _pp("Pasal 32 ayat (3) huruf d"),
+    )
+    return _outcome(rule_id, f)
+
+
+def _pp28_33(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    p = a.perjanjian
+    ttd = _get(p, "tanggal_ttd")
+    f: list[Finding] = []
+    due = ttd is not None
+    c = _pp("Pasal 33 ayat (4)")
+    _due(f, due, lambda: _le(_get(a.surat_konfirmasi_kemlu, "tanggal"), ttd), "error", c)  # type: ignore[arg-type]
+    _due(f, due, lambda: _in(_get(p, "penandatangan", "jabatan"), _HEADS), "error", c)
+    return _outcome(rule_id, f)
+
+
+def _disputes(a: Agreement, rule_id: str, kind: Jenis, citation: str) -> Outcome:
+    """Pasal 34 (KSDPL) / Pasal 41 (KSDLL): negotiation and consultation (warning)."""
+    if a.jenis is not kind:
+        return (rule_id, "not_applicable", _NA)
+    p = a.perjanjian
+    f: list[Finding] = []
+    _due(
+        f,
+        _get(p, "tanggal_ttd") is not None,
+        lambda: _eq(
+            _get(p, "cara_penyelesaian_perselisihan"),
+            CaraPenyelesaianPerselisihan.NEGOSIASI_KONSULTASI,
+        ),
+        "warning",
+        citation,
+    )
+    return _outcome(rule_id, f)
+
+
+def _pp28_36(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDLL:
+        return ("pp28-36", "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(
+        f,
+        _implies(
+            _eq(a.dasar_ksdll, DasarKsdll.PENERUSAN_KERJA_SAMA_PUSAT),
+            _all(a.mitra, lambda m: _in(m.jenis, _CHANNELLED)),
+        ),
+        "error",
+        _pp("Pasal 36 ayat (1)"),
+    )
+    _require(f, _all(a.mitra, lambda m: _not(m.partai_politik)), "error", _pp("Pasal 36 ayat (2)"))
+    return _outcome("pp28-36", f)
+
+
+def _pp28_43(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPL and a.jenis is not _KSDLL:
+        return ("pp28-43", "not_applicable", _NA)
+    f: list[Finding] = []
+    _due(
+        f,
+        a.status in _RUNNING,
+        lambda: _any(a.laporan, lambda r: _eq(r.penerima, PenerimaLaporan.MENTERI_DALAM_NEGERI)),
+        "warning",
+        _pp("Pasal 43 ayat (1)"),
+    )
+    return _outcome("pp28-43", f)
+
+
+def _pp28_49(a: Agreement) -> Outcome:
+    ttd = _get(a.perjanjian, "tanggal_ttd")
+    mitra = a.mitra
+    if (
+        ttd is not None
+        and ttd < _PP28_IN_FORCE  # type: ignore[operator]
+        and mitra is not None
+        and any(m.jenis is JenisMitra.KEMENTERIAN_LEMBAGA for m in mitra)
+    ):
+        return ("pp28-49", "pass", _NA)
+    return ("pp28-49", "not_applicable", _NA)
+
+
+def _pp28_48_perpanjangan(a: Agreement) -> Outcome:
+    ttd = _get(a.perjanjian, "tanggal_ttd")
+    perp = a.perpanjangan
+    ext = _get(perp, "tanggal_ttd")
+    if ttd is None or ttd >= _PP28_IN_FORCE or ext is None or ext < _PP28_IN_FORCE:  # type: ignore[operator]
+        return ("pp28-48-perpanjangan", "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, _get(perp, "mengikuti_prosedur_pp28"), "warning", _pp("Pasal 48"))  # type: ignore[arg-type]
+    return _outcome("pp28-48-perpanjangan", f)
+
+
+def _uu23_14(a: Agreement) -> Outcome:
+    when = _in(_get(a.daerah, "tingkat"), _KABKOTA)
+    if when is False:
+        return ("uu23-14", "not_applicable", _NA)
+    c = _uu("Pasal 14 ayat (1)")
+    if when is None:
+        return _unknown_applicability("uu23-14", "warning", c)
+    f: list[Finding] = []
+    _require(f, _all(a.urusan, lambda u: u not in _UU14), "warning", c)
+    return _outcome("uu23-14", f)
+
+
+def _uu23_364_1(a: Agreement) -> Outcome:
+    when = _wajib(a)
+    c = _uu("Pasal 364 ayat (1)")
+    if when is False:
+        return ("uu23-364-1", "not_applicable", _NA)
+    if when is None:
+        return _unknown_applicability("uu23-364-1", "error", c)
+    f: list[Finding] = []
+    _require(f, _all(a.mitra, lambda m: m.berbatasan), "error", c)
+    _require(f, a.eksternalitas_lintas_daerah, "error", c)
+    _require(f, a.lebih_efisien_dikelola_bersama, "error", c)
+    return _outcome("uu23-364-1", f)
+
+
+def _uu23_364_3(a: Agreement) -> Outcome:
+    """Information only (a note): which authority takes over."""
+    when = _wajib(a)
+    if when is False:
+        return ("uu23-364-3", "not_applicable", _NA)
+    if when is None:
+        return _unknown_applicability("uu23-364-3", "info", _uu("Pasal 364 ayat (3)"))
+    return ("uu23-364-3", "pass", _NA)
+
+
+def _signed_after(a: Agreement, rule_id: str, approval: object, citation: str) -> Outcome:
+    """``wajib X.diberikan dan X.tanggal <= perjanjian.tanggal_ttd jika terisi ...``."""
+    ttd = _get(a.perjanjian, "tanggal_ttd")
+    f: list[Finding] = []
+    _due(
+        f,
+        ttd is not None,
+        lambda: _and(_get(approval, "diberikan"), _le(_get(approval, "tanggal"), ttd)),  # type: ignore[arg-type]
+        "error",
+        citation,
+    )
+    return _outcome(rule_id, f)
+
+
+_BENTUK_PROVINSI = Bentuk.PROVINSI_KEMBAR
+_BENTUK_KABKOTA = Bentuk.KABUPATEN_KOTA_KEMBAR
+
+
+# ---------------------------------------------------------------- the existing rules, by file
+def _pp28_6(a: Agreement, perlu: bool | None) -> list[Outcome]:
+    """pasal_06.kr: pp28-6-2 then pp28-6-1."""
+    return _dprd_and_stages(a, perlu, _KSDD, "pp28-6-2", _C6_2, "pp28-6-1")
+
+
+def _pp28_19(a: Agreement, perlu: bool | None) -> list[Outcome]:
+    """pasal_19.kr: pp28-19-1 then pp28-19-1-tahapan."""
+    return _dprd_and_stages(a, perlu, _KSDPK, "pp28-19-1", _C19_1, "pp28-19-1-tahapan")
+
+
+def _dprd_and_stages(
+    a: Agreement, perlu: bool | None, kind: Jenis, rule_id: str, citation: str, stages: str
+) -> list[Outcome]:
+    out: list[Outcome] = []
+    # berlaku jika jenis == X dan perlu_persetujuan_dprd
+    if a.jenis is not kind or perlu is False:
+        out.append((rule_id, "not_applicable", _NA))
+    elif perlu is None:
+        out.append((rule_id, "unknown", (("unknown", "error", citation),)))
     else:
-        out.append(("pp28-48", "not_applicable", _NA))
+        out.append(_dprd_before_signing(a, rule_id, citation))
+    # berlaku jika jenis == X (stage order)
+    out.append((stages, "not_applicable", _NA) if a.jenis is not kind else _stages(a, stages))
     return out
 
 
-def _pp28(a: Agreement, as_of: datetime.date | None) -> list[Outcome]:
+def _pp28_27(a: Agreement) -> list[Outcome]:
     jenis = a.jenis
-    perlu = perlu_persetujuan_dprd(a)
     foreign = jenis is _KSDPL or jenis is _KSDLL
     out: list[Outcome] = []
-
-    # pp28-6-2 and pp28-19-1: berlaku jika jenis == X dan perlu_persetujuan_dprd
-    # then pp28-6-1 and pp28-19-1-tahapan: berlaku jika jenis == X (stage order)
-    for rule_id, kind, citation, stages in (
-        ("pp28-6-2", _KSDD, _C6_2, "pp28-6-1"),
-        ("pp28-19-1", _KSDPK, _C19_1, "pp28-19-1-tahapan"),
-    ):
-        if jenis is not kind or perlu is False:
-            out.append((rule_id, "not_applicable", _NA))
-        elif perlu is None:
-            out.append((rule_id, "unknown", (("unknown", "error", citation),)))
-        else:
-            out.append(_dprd_before_signing(a, rule_id, citation))
-        if jenis is not kind:
-            out.append((stages, "not_applicable", _NA))
-        else:
-            out.append(_stages(a, stages))
-
     # pp28-27-1: berlaku jika jenis dalam {KSDPL, KSDLL}
     if not foreign:
         out.append(("pp28-27-1", "not_applicable", _NA))
     else:
         f: list[Finding] = []
         mitra = a.mitra
-        urusan = a.urusan
         _require(f, _all(mitra, _negara_ok), "error", _C27_1_HURUF["a"])
         _require(f, _all(mitra, _negara_tidak_diragukan), "warning", _C27_1_HURUF["a"])
-        _require(f, _all(urusan, _urusan_daerah), "error", _C27_1_HURUF["b"])
+        _require(f, _all(a.urusan, _urusan_daerah), "error", _C27_1_HURUF["b"])
         _require(f, _not(a.kantor_perwakilan_luar_negeri), "error", _C27_1_HURUF["c"])
         _require(f, _all(mitra, _tidak_mencampuri), "error", _C27_1_HURUF["d"])
         _require(f, a.sesuai_rencana_pembangunan, "error", _C27_1_HURUF["e"])
         out.append(("pp28-27-1", _status(f), tuple(f)))
-
     # pp28-27-2: berlaku jika jenis dalam {KSDPL, KSDLL} dan objek_luar_negeri == iptek
     objek = a.objek_luar_negeri
     if not foreign or (objek is not None and objek is not _IPTEK):
@@ -314,7 +937,6 @@ def _pp28(a: Agreement, as_of: datetime.date | None) -> list[Outcome]:
         f = []
         _require(f, a.alih_iptek_sdm_indonesia, "error", _C27_2)
         out.append(("pp28-27-2", _status(f), tuple(f)))
-
     # pp28-27-3: berlaku jika jenis == KSDPL
     if jenis is not _KSDPL:
         out.append(("pp28-27-3", "not_applicable", _NA))
@@ -324,18 +946,245 @@ def _pp28(a: Agreement, as_of: datetime.date | None) -> list[Outcome]:
         _require(f, a.saling_melengkapi, "error", _C27_3_HURUF["b"])
         _require(f, a.peningkatan_hubungan_antarmasyarakat, "error", _C27_3_HURUF["c"])
         out.append(("pp28-27-3", _status(f), tuple(f)))
-
-    # pp28-30-1/2/3 (KSDPL) and pp28-38-30-1/2/3 (KSDLL, Pasal 30 via Pasal 38).
-    for kind, prefix in ((_KSDPL, "pp28-30-"), (_KSDLL, "pp28-38-30-")):
-        if jenis is not kind:
-            for n in "1234":
-                out.append((prefix + n, "not_applicable", _NA))
-            continue
-        out.append(_dprd_before_signing(a, prefix + "1", _C30_1))
-        out.append(_request(a, prefix + "2"))
-        if a.rencana is None:  # berlaku jika ... dan terisi rencana
-            out.append((prefix + "3", "not_applicable", _NA))
-        else:
-            out.append(_plan_contents(a, prefix + "3"))
-        out.append(_deadline(a, prefix + "4", as_of))
     return out
+
+
+def _pp28_30(a: Agreement, kind: Jenis, prefix: str, as_of: datetime.date | None) -> list[Outcome]:
+    """pasal_30.kr (KSDPL, prefix pp28-30-) and pasal_38.kr (KSDLL, prefix pp28-38-30-)."""
+    if a.jenis is not kind:
+        return [(prefix + n, "not_applicable", _NA) for n in "1234"]
+    out = [_dprd_before_signing(a, prefix + "1", _C30_1), _request(a, prefix + "2")]
+    if a.rencana is None:  # berlaku jika ... dan terisi rencana
+        out.append((prefix + "3", "not_applicable", _NA))
+    else:
+        out.append(_plan_contents(a, prefix + "3"))
+    out.append(_deadline(a, prefix + "4", as_of))
+    return out
+
+
+def _pp28_48(a: Agreement) -> Outcome:
+    # berlaku jika terisi perjanjian.tanggal_ttd dan ... < 2018-07-13 (a note)
+    signed = _get(a.perjanjian, "tanggal_ttd")
+    if signed is not None and signed < _PP28_IN_FORCE:  # type: ignore[operator]
+        return ("pp28-48", "pass", _NA)
+    return ("pp28-48", "not_applicable", _NA)
+
+
+# ---------------------------------------------------------------- all rules
+_PP28, _UU23, _ALWAYS = "pp28", "uu23", "always"  # the `masa_berlaku` of each file
+
+
+def check(a: Agreement, as_of: datetime.date | None = _AS_OF) -> list[Outcome]:
+    """Every bundled rule on one agreement: ``[(rule_id, status, findings), ...]``.
+
+    Rules come in the engine's order: rule files sorted by path (``rules/pp28_2018/*``,
+    then ``rules/uu23_2014/*``), rules in file order.
+    """
+    signed = _get(a.perjanjian, "tanggal_ttd")
+    reference = signed if signed is not None else as_of
+    starts = {_PP28: _PP28_IN_FORCE, _UU23: _UU_IN_FORCE}
+    out: list[Outcome] = []
+    for period, outcomes in _rules(a, as_of):
+        start = starts.get(period)
+        if start is not None and reference is not None and reference < start:  # type: ignore[operator]
+            # Not in force on the reference date (e.g. Pasal 48: signed before PP 28/2018).
+            out.extend((rule_id, "not_applicable", _NA) for rule_id, _, _ in outcomes)
+        else:
+            out.extend(outcomes)
+    return out
+
+
+def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Outcome]]]:
+    perlu = perlu_persetujuan_dprd(a)
+    return [
+        # rules/pp28_2018/
+        (
+            _PP28,
+            [
+                _partners(
+                    a,
+                    "pp28-1-ksdd",
+                    _KSDD,
+                    lambda m: _in(m.jenis, _REGIONS),
+                    _uu("Pasal 363 ayat (2) huruf a"),
+                ),
+                _partners(
+                    a,
+                    "pp28-1-ksdpl",
+                    _KSDPL,
+                    lambda m: _eq(m.jenis, JenisMitra.PEMERINTAH_DAERAH_LUAR_NEGERI),
+                    _uu("Pasal 363 ayat (2) huruf c"),
+                ),
+            ],
+        ),
+        (
+            _PP28,
+            [_signatories(a, "pp28-2", _KSDD, _pp("Pasal 2 ayat (1)"), _pp("Pasal 2 ayat (2)"))],
+        ),
+        (_PP28, [_object(a, "pp28-4", _KSDD, 4)]),
+        (_PP28, [_pp28_5(a)]),
+        (_PP28, _pp28_6(a, perlu)),
+        (_PP28, [("pp28-6-4-pks-5-tahun", "not_applicable", _NA)]),  # switch off by default
+        (_PP28, [_pp28_7_2(a)]),
+        (
+            _PP28,
+            [("pp28-8", "pass", _NA) if a.jenis is _KSDD else ("pp28-8", "not_applicable", _NA)],
+        ),
+        (
+            _PP28,
+            [_ended(a, "pp28-9", _KSDD, _ENDS_9, _pp("Pasal 9 ayat (1)"), _pp("Pasal 9 ayat (2)"))],
+        ),
+        (_PP28, [_signatories(a, "pp28-13", _KSDPK, _pp("Pasal 13"), _pp("Pasal 13"))]),
+        (
+            _PP28,
+            [
+                _partners(
+                    a, "pp28-14", _KSDPK, lambda m: _in(m.jenis, _THIRD_PARTIES), _pp("Pasal 14")
+                )
+            ],
+        ),
+        (_PP28, [_pp28_15_3(a)]),
+        (_PP28, [_object(a, "pp28-16", _KSDPK, 16)]),
+        (_PP28, [_pp28_17(a)]),
+        (_PP28, [_pp28_18(a)]),
+        (_PP28, _pp28_19(a, perlu)),
+        (_PP28, [_pp28_19_2(a)]),
+        (_PP28, [_pp28_20(a)]),
+        (
+            _PP28,
+            [
+                _ended(
+                    a,
+                    "pp28-22",
+                    _KSDPK,
+                    _ENDS_22,
+                    _pp("Pasal 22 ayat (1)"),
+                    _pp("Pasal 22 ayat (1)"),
+                )
+            ],
+        ),
+        (_PP28, [_pp28_23_2(a)]),
+        (_PP28, [_pp28_24(a)]),
+        (_PP28, [_pp28_25(a)]),
+        (_PP28, _pp28_26(a)),
+        (_PP28, _pp28_27(a)),
+        (_PP28, [_pp28_28(a)]),
+        (_PP28, _pp28_30(a, _KSDPL, "pp28-30-", as_of)),
+        (_PP28, [_pp28_31(a, "pp28-31", _KSDPL), _pp28_31(a, "pp28-38-31", _KSDLL)]),
+        (_PP28, [_pp28_32(a, "pp28-32", _KSDPL), _pp28_32(a, "pp28-39-32", _KSDLL)]),
+        (_PP28, [_pp28_33(a, "pp28-33", _KSDPL), _pp28_33(a, "pp28-40-33", _KSDLL)]),
+        (_PP28, [_disputes(a, "pp28-34", _KSDPL, _pp("Pasal 34"))]),
+        (_PP28, [_pp28_36(a)]),
+        (_PP28, _pp28_30(a, _KSDLL, "pp28-38-30-", as_of)),
+        (_PP28, [_disputes(a, "pp28-41", _KSDLL, _pp("Pasal 41"))]),
+        (_PP28, [_pp28_43(a)]),
+        (
+            _PP28,
+            [_partners_all(a, "pp28-46")],
+        ),
+        (_ALWAYS, [_pp28_48(a)]),
+        (_ALWAYS, [_pp28_49(a), _pp28_48_perpanjangan(a)]),
+        # rules/uu23_2014/
+        (_UU23, [_uu23_14(a)]),
+        (
+            _UU23,
+            [
+                _uu23_364_1(a),
+                ("uu23-364-2", "not_applicable", _NA),  # switch at the UU reading by default
+                _uu23_364_3(a),
+            ],
+        ),
+        (_UU23, [_uu23_366_3(a)]),
+        (_UU23, [_uu23_367_2(a)]),
+    ]
+
+
+def _pp28_15_3(a: Agreement) -> Outcome:
+    jk = a.jenis_ksdpk
+    if a.jenis is not _KSDPK or jk is None:
+        return ("pp28-15-3", "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(
+        f,
+        jk is not JenisKsdpk.PENGELOLAAN_ASET and jk is not JenisKsdpk.INVESTASI,
+        "info",
+        _pp("Pasal 15 ayat (3)"),
+    )
+    return _outcome("pp28-15-3", f)
+
+
+_OBJEK = frozenset(ObjekLuarNegeri)
+
+
+def _pp28_23_2(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPL and a.jenis is not _KSDLL:
+        return ("pp28-23-2", "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, _in(a.objek_luar_negeri, _OBJEK), "error", _pp("Pasal 23 ayat (2)"))
+    return _outcome("pp28-23-2", f)
+
+
+def _pp28_25(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDLL:
+        return ("pp28-25", "not_applicable", _NA)
+    f: list[Finding] = []
+    _require(f, _in(a.dasar_ksdll, frozenset(DasarKsdll)), "error", _pp("Pasal 25"))
+    return _outcome("pp28-25", f)
+
+
+def _pp28_26(a: Agreement) -> list[Outcome]:
+    foreign = a.jenis is _KSDPL or a.jenis is _KSDLL
+    out: list[Outcome] = []
+    if not foreign or a.hibah_terkait is None:
+        out.append(("pp28-26-1", "not_applicable", _NA))
+    else:
+        f: list[Finding] = []
+        _require(f, not a.hibah_terkait, "info", _pp("Pasal 26 ayat (1)"))
+        out.append(_outcome("pp28-26-1", f))
+    h = a.hasil
+    if not foreign or h is None:
+        out.append(("pp28-26-2", "not_applicable", _NA))
+    else:
+        f = []
+        _require(
+            f,
+            _implies(h.berupa_barang, _get(a.perjanjian, "kepemilikan_barang_diatur")),  # type: ignore[arg-type]
+            "warning",
+            _pp("Pasal 26 ayat (2)"),
+        )
+        out.append(_outcome("pp28-26-2", f))
+    return out
+
+
+def _partners_all(a: Agreement, rule_id: str) -> Outcome:
+    """pp28-46: no ministry or agency as a partner, whatever the kind."""
+    f: list[Finding] = []
+    _require(
+        f,
+        _all(a.mitra, lambda m: _ne(m.jenis, JenisMitra.KEMENTERIAN_LEMBAGA)),
+        "error",
+        _pp("Pasal 46 ayat (1)"),
+    )
+    return _outcome(rule_id, f)
+
+
+def _uu23_366_3(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPK:
+        return ("uu23-366-3", "not_applicable", _NA)
+    sk = a.studi_kelayakan
+    ttd = _get(a.perjanjian, "tanggal_ttd")
+    f: list[Finding] = []
+    _due(
+        f,
+        ttd is not None,
+        lambda: _and(_get(sk, "ada"), _le(_get(sk, "tanggal"), ttd)),  # type: ignore[arg-type]
+        "error",
+        _uu("Pasal 366 ayat (3)"),
+    )
+    return _outcome("uu23-366-3", f)
+
+
+def _uu23_367_2(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPL and a.jenis is not _KSDLL:
+        return ("uu23-367-2", "not_applicable", _NA)
+    return _signed_after(a, "uu23-367-2", a.persetujuan_pemerintah_pusat, _uu("Pasal 367 ayat (2)"))

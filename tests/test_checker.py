@@ -109,13 +109,14 @@ def test_relative_citations_are_completed() -> None:
     rules = kr.compile(
         'aturan "r" {\n dasar PP 28/2018 Pasal 30 ayat (3)\n'
         ' wajib benar\n  dasar huruf f\n  pesan "p"\n'
-        ' wajib benar\n  dasar Pasal 38, ayat (2)\n  pesan "p"\n}'
+        ' wajib benar\n  dasar Pasal 38, Pasal 30 ayat (2), huruf b\n  pesan "p"\n}'
     )
     r = rules.rule("r")
     assert [c.text for c in r.requirements[0].citations] == ["Pasal 30 ayat (3) huruf f PP 28/2018"]
     assert [c.text for c in r.requirements[1].citations] == [
         "Pasal 38 PP 28/2018",
         "Pasal 30 ayat (2) PP 28/2018",
+        "Pasal 30 ayat (2) huruf b PP 28/2018",
     ]
 
 

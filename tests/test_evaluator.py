@@ -438,12 +438,18 @@ def test_signed_before_pp28_is_judged_by_the_transitional_provision(
         jenis="KSDPL",
         mitra=[{"negara": "IL"}],
         perjanjian={"tanggal_ttd": "2017-05-01"},
+        # UU 23/2014 (in force since 2014-10-02) still applies: Pasal 367 ayat (2).
+        persetujuan_pemerintah_pusat={"diberikan": True, "tanggal": "2017-04-03"},
     )
     assert rep.verdict == "pass"
+    assert rep.outcome("uu23-367-2").status == "pass"
     assert rep.outcome("pp28-27-1").status == "not_applicable"
     assert rep.outcome("pp28-27-1").reason == "not_in_force"
     assert rep.outcome("pp28-48").notes
-    assert [(v.instrument, v.applied) for v in rep.law] == [("PP 28/2018", False)]
+    assert [(v.instrument, v.applied) for v in rep.law] == [
+        ("PP 28/2018", False),
+        ("UU 23/2014", True),
+    ]
     assert (rep.reference_date, rep.reference) == (
         datetime.date(2017, 5, 1),
         "$.perjanjian.tanggal_ttd",

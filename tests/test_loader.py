@@ -374,7 +374,10 @@ def test_unknown_nested_field() -> None:
 def test_unknown_field_lists_valid_fields_when_nothing_is_close() -> None:
     diag = only(load_error({**MINIMAL, "perjanjian": {"zzz": 1}}))
     assert (diag.code, diag.path) == ("agreement.unknown-field", "$.perjanjian.zzz")
-    assert diag.help == "valid fields: `tanggal_ttd`"
+    assert diag.help == (
+        "valid fields: `tanggal_ttd`, `penandatangan`, `klausul`, "
+        "`cara_penyelesaian_perselisihan`, `kepemilikan_barang_diatur`"
+    )
 
 
 def test_non_string_key() -> None:

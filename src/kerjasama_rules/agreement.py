@@ -23,22 +23,52 @@ from .duration import Duration
 
 __all__ = [
     "Agreement",
+    "AlasanBerakhir",
+    "AlasanDiLuarPerencanaan",
     "Bentuk",
+    "CaraPenyelesaianPerselisihan",
     "Daerah",
+    "DasarKsdll",
     "Dokumen",
     "Dprd",
+    "Hasil",
+    "HasilPertimbangan",
+    "Jabatan",
     "Jenis",
+    "JenisKsdpk",
     "JenisMitra",
     "Kategori",
+    "Kegiatan",
     "KeputusanDprd",
+    "Klausul",
+    "KonfigurasiDaerah",
+    "Konsultasi",
+    "KoordinasiTeknis",
+    "Laporan",
     "Mitra",
     "ObjekLuarNegeri",
+    "Penandatangan",
+    "PenerimaLaporan",
+    "PenyusunStudi",
+    "Perpanjangan",
+    "Persetujuan",
+    "PertimbanganMenteri",
+    "PesertaRapat",
+    "Prakarsa",
+    "RapatAntarKl",
     "Rencana",
+    "Sekretariat",
+    "StatusKerjaSama",
+    "StudiKelayakan",
+    "Surat",
+    "SuratKuasa",
     "Tingkat",
+    "TingkatKoordinasi",
     "Urusan",
 ]
 
 _PP = "PP 28/2018"
+_UU = "UU 23/2014"
 
 
 def _meta(doc: str, dasar: str | None = None) -> dict[str, str]:
@@ -163,6 +193,159 @@ class Urusan(enum.Enum):
     AGAMA = "agama"
 
 
+class KonfigurasiDaerah(enum.Enum):
+    """Which regions cooperate in a KSDD (*konfigurasi*), UU 23/2014 Pasal 364 ayat (2)."""
+
+    PROVINSI_PROVINSI = "provinsi_provinsi"  # huruf a
+    PROVINSI_KABUPATEN_KOTA_DALAM_WILAYAHNYA = "provinsi_kabupaten_kota_dalam_wilayahnya"  # b
+    PROVINSI_KABUPATEN_KOTA_PROVINSI_LAIN = "provinsi_kabupaten_kota_provinsi_lain"  # c
+    KABUPATEN_KOTA_BEDA_PROVINSI = "kabupaten_kota_beda_provinsi"  # d
+    KABUPATEN_KOTA_SATU_PROVINSI = "kabupaten_kota_satu_provinsi"  # e
+
+
+class AlasanDiLuarPerencanaan(enum.Enum):
+    """Why an object outside the development plans may still be taken up.
+
+    PP 28/2018 Pasal 4 ayat (3) and Pasal 16 ayat (3); ``tidak_ada``: no such ground.
+    """
+
+    KONDISI_DARURAT = "kondisi_darurat"
+    PROGRAM_STRATEGIS_NASIONAL = "program_strategis_nasional"
+    TUGAS_PEMBANTUAN = "tugas_pembantuan"
+    TIDAK_ADA = "tidak_ada"
+
+
+class JenisKsdpk(enum.Enum):
+    """Type of a third-party cooperation (*jenis KSDPK*), PP 28/2018 Pasal 15 ayat (1)."""
+
+    PELAYANAN_PUBLIK = "pelayanan_publik"
+    PENGELOLAAN_ASET = "pengelolaan_aset"
+    INVESTASI = "investasi"
+    LAINNYA = "lainnya"
+
+
+class Prakarsa(enum.Enum):
+    """Who took the initiative (*prakarsa*), PP 28/2018 Pasal 17, 18, 28."""
+
+    PEMERINTAH_DAERAH = "pemerintah_daerah"  # our region
+    DAERAH_LAIN = "daerah_lain"
+    PIHAK_KETIGA = "pihak_ketiga"
+    PEMERINTAH_DAERAH_LUAR_NEGERI = "pemerintah_daerah_luar_negeri"
+    LEMBAGA_LUAR_NEGERI = "lembaga_luar_negeri"
+
+
+class TingkatKoordinasi(enum.Enum):
+    """Level of the technical coordination of a compulsory KSDD, PP 28/2018 Pasal 5 ayat (2)."""
+
+    PROVINSI = "provinsi"
+    NASIONAL = "nasional"
+
+
+class PenyusunStudi(enum.Enum):
+    """Who prepared the feasibility study, PP 28/2018 Pasal 17 huruf b, Pasal 18 ayat (2)."""
+
+    PEMERINTAH_DAERAH = "pemerintah_daerah"
+    PIHAK_KETIGA = "pihak_ketiga"
+    PARA_PIHAK = "para_pihak"
+
+
+class Jabatan(enum.Enum):
+    """Office of the person who signs for our region, PP 28/2018 Pasal 2, 13, 33 ayat (4)."""
+
+    GUBERNUR = "gubernur"
+    BUPATI = "bupati"
+    WALI_KOTA = "wali_kota"
+    PENJABAT_KEPALA_DAERAH = "penjabat_kepala_daerah"  # Pj
+    PELAKSANA_TUGAS_KEPALA_DAERAH = "pelaksana_tugas_kepala_daerah"  # Plt
+    WAKIL_KEPALA_DAERAH = "wakil_kepala_daerah"
+    SEKRETARIS_DAERAH = "sekretaris_daerah"
+    KEPALA_PERANGKAT_DAERAH = "kepala_perangkat_daerah"
+    PEJABAT_PERANGKAT_DAERAH = "pejabat_perangkat_daerah"
+    LAINNYA = "lainnya"
+
+
+class Klausul(enum.Enum):
+    """A clause of a cooperation contract (*klausul*), PP 28/2018 Pasal 19 ayat (2)."""
+
+    HAK_DAN_KEWAJIBAN = "hak_dan_kewajiban"
+    JANGKA_WAKTU_KERJA_SAMA = "jangka_waktu_kerja_sama"
+    PENYELESAIAN_PERSELISIHAN = "penyelesaian_perselisihan"
+    SANKSI_WANPRESTASI = "sanksi_wanprestasi"
+    KEADAAN_KAHAR = "keadaan_kahar"
+    PENGAKHIRAN = "pengakhiran"
+    OBJEK_KERJA_SAMA = "objek_kerja_sama"
+    RUANG_LINGKUP = "ruang_lingkup"
+    PEMBIAYAAN = "pembiayaan"
+
+
+class CaraPenyelesaianPerselisihan(enum.Enum):
+    """How the document settles disputes, PP 28/2018 Pasal 21, 34, 41."""
+
+    MUSYAWARAH_MUFAKAT = "musyawarah_mufakat"
+    NEGOSIASI_KONSULTASI = "negosiasi_konsultasi"
+    ARBITRASE = "arbitrase"
+    PENGADILAN = "pengadilan"
+    LAINNYA = "lainnya"
+
+
+class HasilPertimbangan(enum.Enum):
+    """The Minister's written consideration, PP 28/2018 Pasal 31 ayat (3)."""
+
+    PERBAIKI_RENCANA = "perbaiki_rencana"  # huruf a
+    SUSUN_RANCANGAN_NASKAH = "susun_rancangan_naskah"  # huruf b
+
+
+class PesertaRapat(enum.Enum):
+    """A participant of the inter-ministerial meeting, PP 28/2018 Pasal 32 ayat (3)."""
+
+    KEMLU = "kemlu"  # huruf a
+    KL_TERKAIT_OBJEK = "kl_terkait_objek"  # huruf b
+    PEMDA_PROVINSI = "pemda_provinsi"  # huruf c
+    PEMDA_KABUPATEN_KOTA = "pemda_kabupaten_kota"  # huruf d
+
+
+class DasarKsdll(enum.Enum):
+    """Basis of a KSDLL, PP 28/2018 Pasal 25."""
+
+    PENERUSAN_KERJA_SAMA_PUSAT = "penerusan_kerja_sama_pusat"  # huruf a
+    PERSETUJUAN_PUSAT = "persetujuan_pusat"  # huruf b
+
+
+class PenerimaLaporan(enum.Enum):
+    """Who received a report on the cooperation, PP 28/2018 Pasal 43 ayat (1)."""
+
+    MENTERI_DALAM_NEGERI = "menteri_dalam_negeri"
+    GUBERNUR_WAKIL_PEMERINTAH_PUSAT = "gubernur_wakil_pemerintah_pusat"
+    KEPALA_DAERAH = "kepala_daerah"
+    LAINNYA = "lainnya"
+
+
+class StatusKerjaSama(enum.Enum):
+    """Where the cooperation stands: being prepared, being carried out, or ended."""
+
+    PERSIAPAN = "persiapan"
+    PELAKSANAAN = "pelaksanaan"
+    BERAKHIR = "berakhir"
+
+
+class AlasanBerakhir(enum.Enum):
+    """Why the cooperation ended, PP 28/2018 Pasal 9 ayat (1), Pasal 22 ayat (2).
+
+    ``pergantian_kepala_daerah`` (a change of regional head) loads so that rules can flag
+    it: it is not a ground (Pasal 9 ayat (2)).
+    """
+
+    JANGKA_WAKTU_HABIS = "jangka_waktu_habis"  # Pasal 9 ayat (1) huruf a
+    TUJUAN_TERCAPAI = "tujuan_tercapai"  # huruf b
+    KESEPAKATAN_PARA_PIHAK = "kesepakatan_para_pihak"  # huruf c
+    PERUBAHAN_KEBIJAKAN = "perubahan_kebijakan"  # huruf d
+    OBJEK_HILANG_MUSNAH = "objek_hilang_musnah"  # huruf e
+    PUTUSAN_PENGADILAN_BERKEKUATAN_HUKUM_TETAP = "putusan_pengadilan_berkekuatan_hukum_tetap"
+    PIHAK_KETIGA_PAILIT = "pihak_ketiga_pailit"  # Pasal 22 ayat (2) huruf b
+    PERGANTIAN_KEPALA_DAERAH = "pergantian_kepala_daerah"
+    LAINNYA = "lainnya"
+
+
 @attrs.frozen
 class Daerah:
     """The region that cooperates (*daerah*): a province, regency or city."""
@@ -211,6 +394,10 @@ class Mitra:
             "the foreign partner interferes in domestic government affairs",
             f"{_PP} Pasal 27 ayat (1) huruf d",
         ),
+    )
+    partai_politik: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the partner is a political party", f"{_PP} Pasal 36 ayat (2)"),
     )
 
 
@@ -281,11 +468,240 @@ class Dprd:
 
 
 @attrs.frozen
+class Penandatangan:
+    """The person who signed a document on behalf of our region (*penandatangan*)."""
+
+    nama: str | None = attrs.field(default=None, metadata=_meta("name of the signatory"))
+    jabatan: Jabatan | None = attrs.field(
+        default=None,
+        metadata=_meta("office of the signatory", f"{_PP} Pasal 2, Pasal 13, Pasal 33 ayat (4)"),
+    )
+    atas_kuasa: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "signed under a power of attorney of the regional head",
+            f"{_PP} Pasal 2 ayat (2), Pasal 13",
+        ),
+    )
+
+
+@attrs.frozen
 class Dokumen:
     """A signed cooperation document: joint agreement (*kesepakatan bersama*) or contract."""
 
     tanggal_ttd: datetime.date | None = attrs.field(
         default=None, metadata=_meta("date of signing", f"{_PP} Pasal 6 ayat (1)")
+    )
+    penandatangan: Penandatangan | None = attrs.field(
+        default=None,
+        metadata=_meta("who signed for our region", f"{_PP} Pasal 2, Pasal 13, Pasal 33 ayat (4)"),
+    )
+    klausul: tuple[Klausul, ...] | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "clauses the document contains", f"{_PP} Pasal 19 ayat (2); {_UU} Pasal 366 ayat (2)"
+        ),
+    )
+    cara_penyelesaian_perselisihan: CaraPenyelesaianPerselisihan | None = attrs.field(
+        default=None,
+        metadata=_meta("how the document settles disputes", f"{_PP} Pasal 21, Pasal 34, Pasal 41"),
+    )
+    kepemilikan_barang_diatur: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the document settles who owns the goods the cooperation produces",
+            f"{_PP} Pasal 26 ayat (2)",
+        ),
+    )
+
+
+@attrs.frozen
+class Kegiatan:
+    """A step that was or was not taken (*kegiatan*), with its date."""
+
+    dilakukan: bool | None = attrs.field(default=None, metadata=_meta("the step was taken"))
+    tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the step"))
+
+
+@attrs.frozen
+class KoordinasiTeknis:
+    """Technical coordination of a compulsory KSDD, PP 28/2018 Pasal 5 ayat (2)–(3)."""
+
+    tingkat: TingkatKoordinasi | None = attrs.field(
+        default=None, metadata=_meta("level of the coordination", f"{_PP} Pasal 5 ayat (2)")
+    )
+    tanggal: datetime.date | None = attrs.field(
+        default=None, metadata=_meta("date of the coordination")
+    )
+    hasil_disepakati_kepala_daerah: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the results were agreed by the regional heads", f"{_PP} Pasal 5 ayat (3)"),
+    )
+
+
+@attrs.frozen
+class StudiKelayakan:
+    """The feasibility study (*studi kelayakan*), UU 23/2014 Pasal 366 ayat (3)."""
+
+    ada: bool | None = attrs.field(
+        default=None, metadata=_meta("a feasibility study was made", f"{_UU} Pasal 366 ayat (3)")
+    )
+    disusun_oleh: PenyusunStudi | None = attrs.field(
+        default=None,
+        metadata=_meta("who prepared it", f"{_PP} Pasal 17 huruf b, Pasal 18 ayat (2)"),
+    )
+    tanggal: datetime.date | None = attrs.field(
+        default=None, metadata=_meta("date the study was completed")
+    )
+
+
+@attrs.frozen
+class SuratKuasa:
+    """Power of attorney to sign the contract (*surat kuasa*), PP 28/2018 Pasal 2 ayat (2)."""
+
+    tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the letter"))
+    pemberi: Jabatan | None = attrs.field(
+        default=None, metadata=_meta("office of the grantor", f"{_PP} Pasal 2 ayat (2)")
+    )
+    penerima: Jabatan | None = attrs.field(
+        default=None, metadata=_meta("office of the holder", f"{_PP} Pasal 2 ayat (2)–(3)")
+    )
+
+
+@attrs.frozen
+class Konsultasi:
+    """Consultation of the Minister and the Foreign Minister before the letter of intent."""
+
+    tanggal: datetime.date | None = attrs.field(
+        default=None, metadata=_meta("date of the consultation", f"{_PP} Pasal 28 ayat (4)")
+    )
+    mendagri: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the Minister of Home Affairs was consulted", f"{_PP} Pasal 28 ayat (4)"),
+    )
+    kemlu: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the Minister of Foreign Affairs was consulted", f"{_PP} Pasal 28 ayat (4)"),
+    )
+
+
+@attrs.frozen
+class PertimbanganMenteri:
+    """The Minister's consideration of the approved plan, PP 28/2018 Pasal 31."""
+
+    tanggal_permohonan: datetime.date | None = attrs.field(
+        default=None,
+        metadata=_meta("date the plan was sent to the Minister", f"{_PP} Pasal 31 ayat (1)"),
+    )
+    tanggal: datetime.date | None = attrs.field(
+        default=None,
+        metadata=_meta("date of the written consideration", f"{_PP} Pasal 31 ayat (3)"),
+    )
+    hasil: HasilPertimbangan | None = attrs.field(
+        default=None, metadata=_meta("what the Minister decided", f"{_PP} Pasal 31 ayat (3)")
+    )
+
+
+@attrs.frozen
+class Persetujuan:
+    """An approval (*persetujuan*) by a central authority, with its date."""
+
+    diberikan: bool | None = attrs.field(default=None, metadata=_meta("the approval was given"))
+    tanggal: datetime.date | None = attrs.field(
+        default=None, metadata=_meta("date of the approval")
+    )
+
+
+@attrs.frozen
+class RapatAntarKl:
+    """The inter-ministerial meeting on the draft text, PP 28/2018 Pasal 32 ayat (2)–(3)."""
+
+    tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the meeting"))
+    peserta: tuple[PesertaRapat, ...] | None = attrs.field(
+        default=None, metadata=_meta("who took part", f"{_PP} Pasal 32 ayat (3)")
+    )
+
+
+@attrs.frozen
+class Surat:
+    """A letter (*surat*) with its number and date."""
+
+    nomor: str | None = attrs.field(default=None, metadata=_meta("number of the letter"))
+    tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the letter"))
+
+
+@attrs.frozen
+class Laporan:
+    """A report on the cooperation (*laporan*), PP 28/2018 Pasal 6 ayat (1) huruf j, Pasal 43."""
+
+    penerima: PenerimaLaporan | None = attrs.field(
+        default=None, metadata=_meta("who received the report", f"{_PP} Pasal 43 ayat (1)")
+    )
+    tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the report"))
+    periode: str | None = attrs.field(default=None, metadata=_meta("period covered, e.g. 2026-S1"))
+
+
+@attrs.frozen
+class Hasil:
+    """Results of a third-party cooperation (*hasil KSDPK*), PP 28/2018 Pasal 20."""
+
+    berupa_uang: bool | None = attrs.field(
+        default=None, metadata=_meta("the region receives money", f"{_PP} Pasal 20 ayat (1)")
+    )
+    disetor_kas_daerah: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the money is paid into the regional treasury", f"{_PP} Pasal 20 ayat (2)"),
+    )
+    berupa_barang: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the cooperation produces goods", f"{_PP} Pasal 20 ayat (1), Pasal 26 ayat (2)"
+        ),
+    )
+    dicatat_aset: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the goods are recorded as regional assets", f"{_PP} Pasal 20 ayat (3)"),
+    )
+
+
+@attrs.frozen
+class Sekretariat:
+    """The cooperation secretariat (*sekretariat kerja sama*), PP 28/2018 Pasal 7."""
+
+    dibentuk: bool | None = attrs.field(
+        default=None, metadata=_meta("a secretariat was formed", f"{_PP} Pasal 7 ayat (1)")
+    )
+    terus_menerus: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the cooperation is continuous", f"{_PP} Pasal 7 ayat (2) huruf a"),
+    )
+    jumlah_daerah: int | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "number of regions taking part, ours included", f"{_PP} Penjelasan Pasal 7 ayat (2)"
+        ),
+    )
+    jumlah_objek: int | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "number of objects of the cooperation", f"{_PP} Penjelasan Pasal 7 ayat (2)"
+        ),
+    )
+
+
+@attrs.frozen
+class Perpanjangan:
+    """An extension (*perpanjangan*) of the agreement, PP 28/2018 Pasal 48."""
+
+    tanggal_ttd: datetime.date | None = attrs.field(
+        default=None, metadata=_meta("date the extension was signed", f"{_PP} Pasal 48")
+    )
+    jangka_waktu: Duration | None = attrs.field(
+        default=None, metadata=_meta("term of the extension")
+    )
+    mengikuti_prosedur_pp28: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("the extension went through the PP 28/2018 procedure", f"{_PP} Pasal 48"),
     )
 
 
@@ -395,4 +811,154 @@ class Agreement:
     )
     keterangan: str | None = attrs.field(
         default=None, metadata=_meta("free notes, e.g. illustrative example")
+    )
+    konfigurasi_daerah: KonfigurasiDaerah | None = attrs.field(
+        default=None,
+        metadata=_meta("which regions cooperate (KSDD)", f"{_UU} Pasal 364 ayat (2)"),
+    )
+    eksternalitas_lintas_daerah: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the affair has cross-regional externalities",
+            f"{_UU} Pasal 364 ayat (1); {_PP} Pasal 3 ayat (2)",
+        ),
+    )
+    lebih_efisien_dikelola_bersama: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "joint provision is more efficient", f"{_UU} Pasal 364 ayat (1); {_PP} Pasal 3 ayat (2)"
+        ),
+    )
+    urusan_kewenangan_daerah: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the object is an affair within the authority of each region party",
+            f"{_PP} Pasal 4 ayat (1), Pasal 16 ayat (1)",
+        ),
+    )
+    objek_dalam_perencanaan_pembangunan: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the object is in the regional development plans (RPJMD/RKPD)",
+            f"{_PP} Pasal 4 ayat (2)–(3), Pasal 16 ayat (2)–(3)",
+        ),
+    )
+    alasan_di_luar_perencanaan: AlasanDiLuarPerencanaan | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "ground for an object outside the plans", f"{_PP} Pasal 4 ayat (3), Pasal 16 ayat (3)"
+        ),
+    )
+    bertentangan_kesusilaan_ketertiban_kepentingan_nasional: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the object conflicts with morality, public order, the national interest or law",
+            f"{_PP} Pasal 4 ayat (4), Pasal 16 ayat (4)",
+        ),
+    )
+    jenis_ksdpk: JenisKsdpk | None = attrs.field(
+        default=None, metadata=_meta("type of a KSDPK", f"{_PP} Pasal 15 ayat (1)")
+    )
+    prakarsa_dari: Prakarsa | None = attrs.field(
+        default=None,
+        metadata=_meta("who took the initiative", f"{_PP} Pasal 17, Pasal 18, Pasal 28"),
+    )
+    pemetaan_urusan: Kegiatan | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "mapping of government affairs", f"{_PP} Pasal 5 ayat (1), Pasal 17 huruf a"
+        ),
+    )
+    koordinasi_teknis: KoordinasiTeknis | None = attrs.field(
+        default=None,
+        metadata=_meta("technical coordination (compulsory KSDD)", f"{_PP} Pasal 5 ayat (2)–(3)"),
+    )
+    studi_kelayakan: StudiKelayakan | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "feasibility study", f"{_UU} Pasal 366 ayat (3); {_PP} Pasal 17 huruf b, Pasal 18"
+        ),
+    )
+    terintegrasi_rencana_induk: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "technically integrated with the sector master plan", f"{_PP} Pasal 18 ayat (1) huruf a"
+        ),
+    )
+    layak_ekonomi_finansial: bool | None = attrs.field(
+        default=None,
+        metadata=_meta("economically and financially feasible", f"{_PP} Pasal 18 ayat (1) huruf b"),
+    )
+    kemampuan_keuangan_pemrakarsa: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the third-party proposer can fund the cooperation", f"{_PP} Pasal 18 ayat (1) huruf c"
+        ),
+    )
+    surat_kuasa: SuratKuasa | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "power of attorney to sign the contract", f"{_PP} Pasal 2 ayat (2), Pasal 13"
+        ),
+    )
+    penjajakan: Kegiatan | None = attrs.field(
+        default=None, metadata=_meta("exploration of the opportunity", f"{_PP} Pasal 28 ayat (3)")
+    )
+    konsultasi_mendagri_kemlu: Konsultasi | None = attrs.field(
+        default=None,
+        metadata=_meta("consultation before the letter of intent", f"{_PP} Pasal 28 ayat (4)"),
+    )
+    loi: Dokumen | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "letter of intent (pernyataan kehendak kerja sama)", f"{_PP} Pasal 28 ayat (4)–(5)"
+        ),
+    )
+    pertimbangan_menteri: PertimbanganMenteri | None = attrs.field(
+        default=None, metadata=_meta("the Minister's consideration", f"{_PP} Pasal 31")
+    )
+    persetujuan_menteri_rancangan: Persetujuan | None = attrs.field(
+        default=None,
+        metadata=_meta("the Minister's approval of the draft text", f"{_PP} Pasal 32 ayat (1)"),
+    )
+    rapat_antar_kl: RapatAntarKl | None = attrs.field(
+        default=None, metadata=_meta("inter-ministerial meeting", f"{_PP} Pasal 32 ayat (2)–(3)")
+    )
+    surat_konfirmasi_kemlu: Surat | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the Foreign Ministry's confirmation letter", f"{_PP} Pasal 33 ayat (3)–(4)"
+        ),
+    )
+    persetujuan_pemerintah_pusat: Persetujuan | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "central government approval", f"{_UU} Pasal 367 ayat (2); {_PP} Pasal 25, Pasal 29"
+        ),
+    )
+    dasar_ksdll: DasarKsdll | None = attrs.field(
+        default=None, metadata=_meta("basis of a KSDLL", f"{_PP} Pasal 25")
+    )
+    laporan: tuple[Laporan, ...] | None = attrs.field(
+        default=None,
+        metadata=_meta("reports made", f"{_PP} Pasal 6 ayat (1) huruf j, Pasal 43 ayat (1)"),
+    )
+    hasil: Hasil | None = attrs.field(
+        default=None, metadata=_meta("results of a KSDPK", f"{_PP} Pasal 20")
+    )
+    hibah_terkait: bool | None = attrs.field(
+        default=None, metadata=_meta("a grant (hibah) is involved", f"{_PP} Pasal 26 ayat (1)")
+    )
+    status: StatusKerjaSama | None = attrs.field(
+        default=None, metadata=_meta("where the cooperation stands")
+    )
+    alasan_berakhir: AlasanBerakhir | None = attrs.field(
+        default=None,
+        metadata=_meta("why the cooperation ended", f"{_PP} Pasal 9, Pasal 22"),
+    )
+    sekretariat_kerja_sama: Sekretariat | None = attrs.field(
+        default=None, metadata=_meta("cooperation secretariat", f"{_PP} Pasal 7")
+    )
+    perpanjangan: Perpanjangan | None = attrs.field(
+        default=None, metadata=_meta("extension of the agreement", f"{_PP} Pasal 48")
     )

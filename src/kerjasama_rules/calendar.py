@@ -51,6 +51,7 @@ __all__ = [
 ]
 
 _ONE_DAY = datetime.timedelta(days=1)
+_MAX_ORDINAL = datetime.date.max.toordinal()
 
 # The `holidays` package appends this label (language "id") to dates it only estimates
 # (Islamic, Chinese and Buddhist lunar dates outside its confirmed years).
@@ -201,6 +202,8 @@ class _YearTable:
 
     days: Mapping[datetime.date, SkippedDay]  # holidays of any kind, weekends included
     weekday_off: tuple[int, ...]  # sorted ordinals of those that fall on Monday-Friday
+    ordinals: tuple[int, ...] = ()  # sorted ordinals of all of `days`
+    ordered: tuple[SkippedDay, ...] = ()  # `days` in the same order
 
 
 def _check_date(value: object, what: str) -> datetime.date:
@@ -242,6 +245,12 @@ def _weekdays_through(ordinal: int) -> int:
     return weeks * 5 + min(rest, 5)
 
 
+def _kth_weekday(k: int) -> int:
+    # The ordinal of the k-th Monday-to-Friday (k >= 1): the inverse of _weekdays_through.
+    weeks, rest = divmod(k - 1, 5)
+    return weeks * 7 + rest + 1
+
+
 @attrs.frozen
 class WorkingCalendar:
     """The Indonesian government working-day calendar.
@@ -269,6 +278,11 @@ class WorkingCalendar:
     _tables: dict[int, _YearTable] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
+    # Results are pure functions of the arguments for one configuration: memoised, since
+    # a deadline is recomputed for every agreement that has one.
+    _memo: dict[tuple[object, ...], object] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
 
     def _table(self, year: int) -> _YearTable:
         table = self._tables.get(year)
@@ -293,7 +307,13 @@ class WorkingCalendar:
         for d, name in data.public.items():
             days[d] = SkippedDay(d, name, DayKind.LIBUR_NASIONAL)
         off = tuple(sorted(d.toordinal() for d in days if d.weekday() < 5))
-        return _YearTable(days=days, weekday_off=off)
+        ordered = tuple(days[d] for d in sorted(days))
+        return _YearTable(
+            days=days,
+            weekday_off=off,
+            ordinals=tuple(x.date.toordinal() for x in ordered),
+            ordered=ordered,
+        )
 
     def is_working_day(self, d: datetime.date) -> bool:
         """Whether ``d`` is a working day.
@@ -333,16 +353,43 @@ class WorkingCalendar:
         """
         d = _check_date(d, "d")
         _check_count(n)
-        cur = d
+        key = ("nth", d, n)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit  # type: ignore[return-value]
+        # Jump to the n-th weekday, then again past as many weekdays as there were
+        # holidays on the way, until no holiday is left: O(holidays), not O(days).
+        start = d.toordinal()
+        lo = start
+        remaining = n
         try:
-            while n > 0:
-                cur += _ONE_DAY
-                if cur.weekday() < 5 and cur not in self._table(cur.year).days:
-                    n -= 1
-        except OverflowError:
+            while remaining > 0:
+                hi = _kth_weekday(_weekdays_through(lo) + remaining)
+                if hi > _MAX_ORDINAL:
+                    raise OverflowError
+                remaining = self._weekday_holidays(lo, hi)
+                lo = hi
+            result = datetime.date.fromordinal(lo) if n else d
+        except (OverflowError, ValueError):
             msg = f"counting working days from {d.isoformat()} goes past `datetime.date.max`"
             raise ConfigurationError(msg) from None
-        return cur
+        self._remember(key, result)
+        return result
+
+    def _remember(self, key: tuple[object, ...], value: object) -> None:
+        if len(self._memo) >= 65536:  # bounded: a long-running service sees many dates
+            self._memo.clear()
+        self._memo[key] = value
+
+    def _weekday_holidays(self, lo: int, hi: int) -> int:
+        """Holidays falling on weekdays in the ordinal interval (lo, hi]."""
+        count = 0
+        for year in range(
+            datetime.date.fromordinal(lo).year, datetime.date.fromordinal(hi).year + 1
+        ):
+            off = self._table(year).weekday_off
+            count += bisect.bisect_right(off, hi) - bisect.bisect_right(off, lo)
+        return count
 
     def working_days_between(self, a: datetime.date, b: datetime.date) -> int:
         """Count the working days in the half-open interval ``(a, b]``.
@@ -395,6 +442,10 @@ class WorkingCalendar:
         """
         a = _check_date(a, "a")
         b = _check_date(b, "b")
+        key = ("skip", a, b)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit  # type: ignore[return-value]
         out: list[SkippedDay] = []
         cur = a
         while cur < b:
@@ -404,6 +455,31 @@ class WorkingCalendar:
                 out.append(skipped)
             elif cur.weekday() >= 5:
                 out.append(SkippedDay(cur, _WEEKDAYS_ID[cur.weekday()], DayKind.AKHIR_PEKAN))
+        result = tuple(out)
+        self._remember(key, result)
+        return result
+
+    def holidays_between(self, a: datetime.date, b: datetime.date) -> tuple[SkippedDay, ...]:
+        """The holidays (national, cuti bersama, regional) in ``(a, b]``, weekends left out.
+
+        The same days as :meth:`non_working_days` without the plain weekends, found by
+        bisection rather than a walk over every day.
+
+        Examples:
+            >>> import datetime
+            >>> [s.name for s in WorkingCalendar().holidays_between(
+            ...     datetime.date(2026, 12, 23), datetime.date(2026, 12, 27))]
+            ['Cuti Bersama Hari Raya Natal', 'Hari Raya Natal']
+        """
+        a = _check_date(a, "a")
+        b = _check_date(b, "b")
+        lo, hi = a.toordinal(), b.toordinal()
+        out: list[SkippedDay] = []
+        for year in range(a.year, b.year + 1):
+            table = self._table(year)
+            i = bisect.bisect_right(table.ordinals, lo)
+            j = bisect.bisect_right(table.ordinals, hi)
+            out.extend(table.ordered[i:j])
         return tuple(out)
 
     def coverage(self, year: int) -> YearCoverage:

@@ -20,7 +20,7 @@ from .agreement import Agreement
 from .errors import Diagnostic, RuleCheckError
 from .functions import REGISTRY
 from .source import Span
-from .suggest import hint
+from .suggest import did_you_mean
 from .typesys import (
     ANY,
     BOOL,
@@ -38,7 +38,7 @@ from .typesys import (
     record_fields,
 )
 
-__all__ = ["CheckedRules", "Resolution", "check"]
+__all__ = ["CheckedRules", "Resolution", "check", "diagnose"]
 
 SEVERITIES = {
     "error": "error", "kesalahan": "error", "galat": "error",
@@ -91,6 +91,23 @@ def check(files: Iterable[nodes.RuleFile]) -> CheckedRules:
     return _Checker(tuple(files)).run()
 
 
+def diagnose(
+    files: Iterable[nodes.RuleFile],
+) -> tuple[CheckedRules | None, tuple[Diagnostic, ...]]:
+    """Check like :func:`check` but return every diagnostic instead of raising.
+
+    Returns:
+        The checked rules (``None`` when there are errors) and all diagnostics found,
+        errors and warnings, in the order they were found. Used by ``kerjasama lint``.
+    """
+    checker = _Checker(tuple(files))
+    try:
+        checked = checker.run()
+    except RuleCheckError:
+        return None, tuple(checker.diags)
+    return checked, tuple(checker.diags)
+
+
 class _Checker:
     def __init__(self, files: tuple[nodes.RuleFile, ...]) -> None:
         self.files = files
@@ -138,17 +155,23 @@ class _Checker:
                             f"rule id `{item.id}` is used twice",
                             item.id_span,
                             f"the first use is at {where}; give each rule its own id",
+                            id=item.id,
+                            where=where,
                         )
                     seen_ids[item.id] = item
                     rules.append(self._check_rule(item))
         for r in rules:
             for old in r.replaces:
                 if old not in seen_ids or old == r.id:
+                    best = did_you_mean(old, [i for i in seen_ids if i != r.id])
                     self._err(
                         "check.unknown-rule",
                         f"`{r.id}` replaces `{old}`, which is not a rule of this rule set",
                         r.id_span,
-                        hint(old, [i for i in seen_ids if i != r.id]),
+                        _did_you_mean(best),
+                        rule=r.id,
+                        old=old,
+                        suggestion=best,
                     )
                 elif periods.get(r.id) is None:
                     self._err(
@@ -157,6 +180,8 @@ class _Checker:
                         r.id_span,
                         "a replacing rule takes over from its instrument's start date: add "
                         "`masa_berlaku <instrumen> sejak <tanggal>` to its file",
+                        rule=r.id,
+                        old=old,
                     )
         errors = [d for d in self.diags if d.severity == "error"]
         if errors:
@@ -177,12 +202,19 @@ class _Checker:
             periods=periods,
         )
 
-    def _err(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
-        self.diags.append(Diagnostic(code=code, message=message, span=span, help=help))
-
-    def _warn(self, code: str, message: str, span: Span | None, help: str | None = None) -> None:
+    def _err(
+        self, code: str, message: str, span: Span | None, help: str | None = None, **args: object
+    ) -> None:
+        # ``args`` are the template values of the message and help (see i18n.py), so the
+        # diagnostic can be shown in Indonesian too.
         self.diags.append(
-            Diagnostic(code=code, message=message, span=span, help=help, severity="warning")
+            Diagnostic(
+                code=code,
+                message=message,
+                span=span,
+                help=help,
+                args=tuple((k, str(v)) for k, v in args.items() if v is not None),
+            )
         )
 
     def _file_period(self, f: nodes.RuleFile) -> nodes.InForce | None:
@@ -219,6 +251,8 @@ class _Checker:
                         f"`{name}` is declared twice",
                         span,
                         f"the first declaration is at {where}",
+                        name=name,
+                        where=where,
                     )
                     continue
                 if name in self.root:
@@ -227,6 +261,7 @@ class _Checker:
                         f"`{name}` is already a field of the agreement",
                         span,
                         "choose another name so that rules stay unambiguous",
+                        name=name,
                     )
                 taken[name] = span
                 if isinstance(item, nodes.Definition):
@@ -247,6 +282,7 @@ class _Checker:
                 f"switch `{sw.name}` lists no values",
                 sw.name_span,
                 "add `nilai a, b` with the readings it chooses between",
+                name=sw.name,
             )
             values = ("_",)
         dupes = sorted({v for v in values if values.count(v) > 1})
@@ -255,6 +291,8 @@ class _Checker:
                 "check.switch-values",
                 f"switch `{sw.name}` lists `{dupes[0]}` twice",
                 sw.name_span,
+                name=sw.name,
+                value=dupes[0],
             )
         if sw.default is None:
             self._err(
@@ -262,13 +300,19 @@ class _Checker:
                 f"switch `{sw.name}` has no default",
                 sw.name_span,
                 "add `bawaan <value>` and say why in `alasan`",
+                name=sw.name,
             )
         elif sw.default not in values:
+            best = did_you_mean(sw.default, values)
             self._err(
                 "check.switch-default",
                 f"`{sw.default}` is not one of the values of switch `{sw.name}`",
                 sw.default_span,
-                hint(sw.default, values) or "values: " + ", ".join(values),
+                _did_you_mean(best) or "values: " + ", ".join(values),
+                value=sw.default,
+                name=sw.name,
+                suggestion=best,
+                values=", ".join(values),
             )
         if not sw.reason:
             self._err(
@@ -276,6 +320,7 @@ class _Checker:
                 f"switch `{sw.name}` does not say why its default was chosen",
                 sw.name_span,
                 'add `alasan "..."`: an unsettled point of law is never hidden',
+                name=sw.name,
             )
         cites = self._resolve_citations(sw.citations, None, sw.name_span)
         self.switches[sw.name] = attrs.evolve(sw, citations=cites)
@@ -292,11 +337,14 @@ class _Checker:
                 t = enum_of(self.enums[col.type_name])
             if t is None:
                 choices = [*SCALAR_TYPE_NAMES, *self.enums]
+                best = did_you_mean(col.type_name, choices)
                 self._err(
                     "check.unknown-type",
                     f"`{col.type_name}` is not a column type",
                     col.span,
-                    hint(col.type_name, choices) or "use teks, bilangan, tanggal, bool or an enum",
+                    _did_you_mean(best) or "use teks, bilangan, tanggal, bool or an enum",
+                    type=col.type_name,
+                    suggestion=best,
                 )
                 t = ANY
             col_types[col.name] = t
@@ -308,6 +356,9 @@ class _Checker:
                     "check.table-row",
                     f"a row of `{name}` has {len(row)} values for {len(table.columns)} columns",
                     span,
+                    name=name,
+                    got=len(row),
+                    want=len(table.columns),
                 )
                 continue
             for col, lit in zip(table.columns, row, strict=True):
@@ -324,16 +375,22 @@ class _Checker:
                 except ValueError:
                     pass
             members = [m.value for m in t.enum]
+            best = did_you_mean(str(value), members)
             self._err(
                 "check.table-value",
                 f"`{value}` is not a value of {t}",
                 lit.span,
-                hint(str(value), members),
+                _did_you_mean(best),
+                value=value,
+                type=t,
+                suggestion=best,
             )
             return None
         got = self._literal_type(value)
         if t.kind != "any" and not compatible(got, t):
-            self._err("check.table-value", f"expected {t}, got {got}", lit.span)
+            self._err(
+                "check.table-value", f"expected {t}, got {got}", lit.span, want_type=t, got_type=got
+            )
         return value
 
     # ------------------------------------------------------------------ definitions
@@ -354,6 +411,7 @@ class _Checker:
                     + " -> ".join(f"`{c}`" for c in cycle),
                     self.defs[n].name_span,
                     "a definition may only use definitions that do not use it back",
+                    cycle=" -> ".join(f"`{c}`" for c in cycle),
                 )
                 return
             state[n] = 1
@@ -387,6 +445,8 @@ class _Checker:
                     "check.type-mismatch",
                     f"this case gives {t}, an earlier case gives {value_type}",
                     case.value.span,
+                    got_type=t,
+                    want_type=value_type,
                 )
             if not case.citations:
                 self._err(
@@ -394,6 +454,7 @@ class _Checker:
                     f"a case of `{det.name}` has no citation",
                     case.span,
                     "add `dasar PP 28/2018 Pasal ...` after the case",
+                    name=det.name,
                 )
             cites = self._resolve_citations(case.citations, None, case.span)
             cases.append(attrs.evolve(case, citations=cites))
@@ -406,6 +467,8 @@ class _Checker:
                     "check.type-mismatch",
                     f"`selainnya` gives {t}, the cases give {value_type}",
                     det.otherwise.span,
+                    got_type=t,
+                    want_type=value_type,
                 )
             value_type = value_type or t
         self.def_types[det.name] = value_type
@@ -418,6 +481,7 @@ class _Checker:
                 f"rule `{rule.id}` cites no unit of law",
                 rule.id_span,
                 "add a line such as `dasar PP 28/2018 Pasal 27 ayat (1)`",
+                id=rule.id,
             )
         if not rule.requirements and not rule.notes:
             self._err(
@@ -425,6 +489,7 @@ class _Checker:
                 f"rule `{rule.id}` has no requirement and no note",
                 rule.id_span,
                 'add `wajib <kondisi>` (or `catatan "..." = ...` for an information rule)',
+                id=rule.id,
             )
         rule_cites = self._resolve_citations(rule.citations, None, rule.id_span)
         base = rule_cites[0] if rule_cites else None
@@ -432,6 +497,8 @@ class _Checker:
             self.expect(rule.when, {}, BOOL)
         for note in rule.notes:
             self.infer(note.expr, {}, None)
+            if note.guard is not None:
+                self.expect(note.guard, {}, BOOL)
         for u in rule.unless:
             self.expect(u, {}, BOOL)
         reqs: list[nodes.Requirement] = []
@@ -442,11 +509,14 @@ class _Checker:
             cites = self._resolve_citations(req.citations, base, req.span)
             severity = req.severity or "error"
             if severity not in SEVERITIES:
+                best = did_you_mean(severity, SEVERITIES)
                 self._err(
                     "check.unknown-severity",
                     f"`{severity}` is not a severity",
                     req.severity_span,
-                    hint(severity, SEVERITIES) or "use error, warning or info",
+                    _did_you_mean(best) or "use error, warning or info",
+                    severity=severity,
+                    suggestion=best,
                 )
             else:
                 severity = SEVERITIES[severity]
@@ -456,6 +526,7 @@ class _Checker:
                     f"a requirement of rule `{rule.id}` has no message in Indonesian",
                     req.span,
                     'add `pesan "..."` saying what the law demands',
+                    id=rule.id,
                 )
             reqs.append(attrs.evolve(req, citations=cites, severity=severity))
         return attrs.evolve(rule, citations=rule_cites, requirements=tuple(reqs))
@@ -467,44 +538,25 @@ class _Checker:
         span: Span | None,
     ) -> tuple[nodes.Citation, ...]:
         out: list[nodes.Citation] = []
-        prev = base
-        for c in cites:
-            if c.pasal is None:
-                # Relative: `ayat (2)` or `huruf f` completes the rule's citation.
-                if base is None or base.pasal is None:
-                    self._err(
-                        "check.incomplete-citation",
-                        f"`{c.text}` has no Pasal to belong to",
-                        c.span,
-                        "write the whole citation: `dasar PP 28/2018 Pasal 30 ayat (3) huruf f`",
-                    )
-                    continue
-                if c.ayat is not None:
-                    full = attrs.evolve(
-                        c, instrument=base.instrument, pasal=base.pasal, penjelasan=base.penjelasan
-                    )
-                else:
-                    full = attrs.evolve(
-                        c,
-                        instrument=base.instrument,
-                        pasal=base.pasal,
-                        ayat=base.ayat,
-                        penjelasan=base.penjelasan,
-                    )
-            elif c.instrument is None:
-                if prev is None or prev.instrument is None:
-                    self._err(
-                        "check.incomplete-citation",
-                        f"`{c.text}` does not name its instrument",
-                        c.span,
-                        "write it in full, e.g. `PP 28/2018 Pasal 27 ayat (1)`",
-                    )
-                    continue
-                full = attrs.evolve(c, instrument=prev.instrument)
+        for c, full in complete_citations(cites, base):
+            if full is not None:
+                out.append(full)
+            elif c.pasal is None:
+                self._err(
+                    "check.incomplete-citation",
+                    f"`{c.text}` has no Pasal to belong to",
+                    c.span,
+                    "write the whole citation: `dasar PP 28/2018 Pasal 30 ayat (3) huruf f`",
+                    citation=c.text,
+                )
             else:
-                full = c
-            out.append(full)
-            prev = full
+                self._err(
+                    "check.incomplete-citation",
+                    f"`{c.text}` does not name its instrument",
+                    c.span,
+                    "write it in full, e.g. `PP 28/2018 Pasal 27 ayat (1)`",
+                    citation=c.text,
+                )
         return tuple(out)
 
     # ------------------------------------------------------------------ expressions
@@ -516,6 +568,8 @@ class _Checker:
                 f"expected {want}, found {t}",
                 e.span,
                 _type_help(want, t),
+                want_type=want,
+                got_type=t,
             )
         return t
 
@@ -555,7 +609,7 @@ class _Checker:
                     if t.kind == "duration"
                     else None
                 )
-                self._err("check.type-mismatch", f"cannot negate {t}", e.span, help_text)
+                self._err("check.type-mismatch", f"cannot negate {t}", e.span, help_text, type=t)
             return t
         return self._binary(e, scope)
 
@@ -598,15 +652,16 @@ class _Checker:
             self.res[id(e)] = Resolution("as_of", n)
             return DATE
         if n in self.tables:
+            example = (
+                n + "." + (self.tables[n].columns[0].name if self.tables[n].columns else "kolom")
+            )
             self._err(
                 "check.table-needs-column",
                 f"`{n}` is a table; name one of its columns",
                 e.span,
-                "e.g. `"
-                + n
-                + "."
-                + (self.tables[n].columns[0].name if self.tables[n].columns else "kolom")
-                + "`",
+                f"e.g. `{example}`",
+                name=n,
+                example=example,
             )
             return ANY
         # An enum value whose enum is not implied by the context: find it anyway.
@@ -618,16 +673,28 @@ class _Checker:
         candidates = [*scope, *self.defs, *self.dets, *self.root, *self.tables, *self.switches]
         if want is not None and want.kind == "enum" and want.enum is not None:
             candidates = [str(m.value) for m in want.enum]
-            help_text = hint(n, candidates) or (
-                "valid values: " + ", ".join(f"`{c}`" for c in candidates)
+            best = did_you_mean(n, candidates)
+            values = ", ".join(f"`{c}`" for c in candidates)
+            help_text = _did_you_mean(best) or ("valid values: " + values)
+            self._err(
+                "check.unknown-value",
+                f"`{n}` is not a value of {want}",
+                e.span,
+                help_text,
+                name=n,
+                type=want,
+                suggestion=best,
+                values=values,
             )
-            self._err("check.unknown-value", f"`{n}` is not a value of {want}", e.span, help_text)
             return want
+        best = did_you_mean(n, candidates)
         self._err(
             "check.unknown-name",
             f"`{n}` is not a field of the agreement, a definition or a table",
             e.span,
-            hint(n, candidates),
+            _did_you_mean(best),
+            name=n,
+            suggestion=best,
         )
         return ANY
 
@@ -639,11 +706,15 @@ class _Checker:
         ):
             cols = self.table_types.get(e.base.name, {})
             if e.name not in cols:
+                best = did_you_mean(e.name, cols)
                 self._err(
                     "check.unknown-column",
                     f"`{e.name}` is not a column of table `{e.base.name}`",
                     e.name_span,
-                    hint(e.name, cols),
+                    _did_you_mean(best),
+                    column=e.name,
+                    table=e.base.name,
+                    suggestion=best,
                 )
                 return ANY
             self.res[id(e)] = Resolution("table_column", (e.base.name, e.name))
@@ -658,6 +729,8 @@ class _Checker:
                 f"`{path}` is a list; `.{e.name}` needs one item",
                 e.span,
                 f"use a quantifier: `setiap x dalam {path}: x.{e.name} ...`",
+                path=path,
+                field=e.name,
             )
             return ANY
         if base.kind != "record" or base.record is None:
@@ -665,17 +738,24 @@ class _Checker:
                 "check.not-a-record",
                 f"{base} has no fields; cannot read `.{e.name}`",
                 e.name_span,
+                type=base,
+                field=e.name,
             )
             return ANY
         fields = record_fields(base.record)
         if e.name not in fields:
-            path = _path_text(e)
+            path = _path_text(e).rsplit(".", 1)[0]
+            best = did_you_mean(e.name, fields)
             self._err(
                 "check.unknown-field",
                 f"`{e.name}` is not a field of `{base.record.__name__}`",
                 e.name_span,
-                hint(e.name, fields)
-                or f"fields of `{path.rsplit('.', 1)[0]}`: " + ", ".join(fields),
+                _did_you_mean(best) or f"fields of `{path}`: " + ", ".join(fields),
+                field=e.name,
+                record=base.record.__name__,
+                suggestion=best,
+                path=path,
+                fields=", ".join(fields),
             )
             return ANY
         return fields[e.name]
@@ -706,7 +786,13 @@ class _Checker:
             if elem is None or elem.kind == "any":
                 elem = t
             elif not compatible(t, elem):
-                self._err("check.type-mismatch", f"expected {elem}, found {t}", item.span)
+                self._err(
+                    "check.type-mismatch",
+                    f"expected {elem}, found {t}",
+                    item.span,
+                    want_type=elem,
+                    got_type=t,
+                )
         return list_of(elem or ANY)
 
     def _quantifier(self, e: nodes.Quantifier, scope: Mapping[str, Type]) -> Type:
@@ -716,6 +802,7 @@ class _Checker:
                 "check.type-mismatch",
                 f"a quantifier ranges over a list, found {coll}",
                 e.collection.span,
+                type=coll,
             )
         elem = coll.elem if coll.kind == "list" and coll.elem is not None else ANY
         if e.var in self.root or e.var in self.defs:
@@ -724,6 +811,7 @@ class _Checker:
                 f"`{e.var}` already names a field or a definition",
                 e.var_span,
                 "choose a short variable name such as `m` or `u`",
+                name=e.var,
             )
         inner = {**scope, e.var: elem}
         self.expect(e.body, inner, BOOL)
@@ -733,17 +821,26 @@ class _Checker:
         fn = REGISTRY.get(e.func)
         arg_types = [self.infer(a, scope, None) for a in e.args]
         if fn is None:
+            best = did_you_mean(e.func, REGISTRY)
             self._err(
                 "check.unknown-function",
                 f"`{e.func}` is not a function of the language",
                 e.span,
-                hint(e.func, REGISTRY) or "see the function list in docs/language.md",
+                _did_you_mean(best) or "see the function list in docs/language.md",
+                func=e.func,
+                suggestion=best,
             )
             return ANY
         result = fn.check(arg_types)
         if isinstance(result, str):
             self._err(
-                "check.bad-call", f"`{e.func}` {result}", e.span, f"signature: {fn.signature}"
+                "check.bad-call",
+                f"`{e.func}` {result}",
+                e.span,
+                f"signature: {fn.signature}",
+                func=e.func,
+                problem=result,
+                signature=fn.signature,
             )
             return ANY
         return result
@@ -768,6 +865,8 @@ class _Checker:
                         "check.type-mismatch",
                         f"{left} cannot be a member of a {right}",
                         e.span,
+                        left_type=left,
+                        right_type=right,
                     )
             elif right.kind == "any":
                 self.infer(e.left, scope, None)
@@ -777,6 +876,7 @@ class _Checker:
                     "check.type-mismatch",
                     f"`dalam` needs a list or a set on its right, found {right}",
                     e.right.span,
+                    type=right,
                 )
             return BOOL
         # Comparisons and arithmetic: type the side that can stand alone first, so a bare
@@ -794,6 +894,8 @@ class _Checker:
                     f"cannot compare {left} with {right}",
                     e.span,
                     _type_help(left, right),
+                    left_type=left,
+                    right_type=right,
                 )
             return BOOL
         if op in ("<", "<=", ">", ">="):
@@ -804,6 +906,8 @@ class _Checker:
                     f"cannot order {left} against {right}",
                     e.span,
                     _type_help(left, right),
+                    left_type=left,
+                    right_type=right,
                 )
             return BOOL
         return self._arith(e, left, right)
@@ -831,11 +935,56 @@ class _Checker:
             f"`{op}` does not apply to {left} and {right}",
             e.span,
             "dates take durations (`tanggal + 5 tahun`); two dates subtract to days",
+            op=op,
+            left_type=left,
+            right_type=right,
         )
         return ANY
 
 
 # ------------------------------------------------------------------ helpers
+def _did_you_mean(best: str | None) -> str | None:
+    return f"did you mean `{best}`?" if best else None
+
+
+def complete_citations(
+    cites: Iterable[nodes.Citation], base: nodes.Citation | None
+) -> list[tuple[nodes.Citation, nodes.Citation | None]]:
+    """Complete citations as written into whole units: ``(as written, whole or None)``.
+
+    A sub-unit (``huruf e``, ``ayat (2)``) completes the citation before it in the same
+    list, else ``base`` (the rule's first citation): ``Pasal 6 ayat (1) huruf d, huruf e``
+    is two units of Pasal 6 ayat (1). A ``Pasal`` without instrument takes the previous
+    instrument. ``None`` when there is nothing to complete from.
+    """
+    out: list[tuple[nodes.Citation, nodes.Citation | None]] = []
+    prev = base
+    for c in cites:
+        full: nodes.Citation | None
+        if c.pasal is None:
+            if prev is None or prev.pasal is None:
+                out.append((c, None))
+                continue
+            ayat = c.ayat if c.ayat is not None else prev.ayat
+            full = attrs.evolve(
+                c,
+                instrument=prev.instrument,
+                pasal=prev.pasal,
+                ayat=ayat,
+                penjelasan=prev.penjelasan,
+            )
+        elif c.instrument is None:
+            if prev is None or prev.instrument is None:
+                out.append((c, None))
+                continue
+            full = attrs.evolve(c, instrument=prev.instrument)
+        else:
+            full = c
+        out.append((c, full))
+        prev = full
+    return out
+
+
 def _enum_member(cls: type[enum.Enum], name: str) -> enum.Enum | None:
     for m in cls:
         if m.value == name:

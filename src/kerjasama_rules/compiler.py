@@ -36,7 +36,17 @@ _AS_OF_UNKNOWN = Unknown(frozenset({"as_of"}))
 class Context:
     """Everything one evaluation of one agreement reads: facts, inputs and scratch space."""
 
-    __slots__ = ("agreement", "as_of", "calendar", "locals", "memo", "paths", "record", "switches")
+    __slots__ = (
+        "agreement",
+        "as_of",
+        "calendar",
+        "evidence",
+        "locals",
+        "memo",
+        "paths",
+        "record",
+        "switches",
+    )
 
     def __init__(
         self,
@@ -49,6 +59,8 @@ class Context:
         self.as_of = as_of
         self.calendar = calendar
         self.switches: dict[str, Any] = switches or {}
+        # Whether findings and notes carry the facts behind them (recording re-runs).
+        self.evidence = True
         self.locals: dict[str, Any] = {}
         self.paths: dict[str, str] = {}
         self.memo: dict[str, Any] = {}
@@ -176,7 +188,7 @@ class Compiler:
             return _field_path([x.name, *chain], rec)
         return _local_path(x.name, chain, rec)
 
-    def static_reads(self, e: nodes.Expr) -> list[Fn] | None:
+    def static_reads(self, e: nodes.Expr, *, calendar: bool = False) -> dict[str, Fn] | None:
         """Fast getters for every input ``e`` can read, or ``None`` if that set is not
         fixed (quantifiers over lists, calendar functions). Used to memoise pure results.
         """
@@ -187,8 +199,8 @@ class Compiler:
             x = stack.pop()
             if isinstance(x, nodes.Quantifier):
                 return None
-            if isinstance(x, nodes.Call) and REGISTRY[x.func].needs_context:
-                return None
+            if isinstance(x, nodes.Call) and REGISTRY[x.func].needs_context and not calendar:
+                return None  # the result depends on the run's calendar
             if isinstance(x, nodes.Name | nodes.Field):
                 res = self.checked.resolutions.get(id(x))
                 chain: list[str] = []
@@ -226,7 +238,7 @@ class Compiler:
                             stack.append(det.otherwise)
                 continue
             stack.extend(_children(x))
-        return [getters[k] for k in sorted(getters)]
+        return getters
 
     def _reads_facts(self, name: str) -> bool:
         """Whether a definition or determination depends on the agreement or inputs."""

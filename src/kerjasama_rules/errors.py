@@ -29,6 +29,9 @@ class Diagnostic:
         path: where in an agreement document (``$.mitra[0].negara``), for data errors.
         help: how to fix it, when we know.
         file: the file name when there is no span (agreement files).
+        args: the values filled into the message and help templates of ``code``
+            (``(("field", "mitra_negra"), ...)``), from which ``i18n`` renders the
+            diagnostic in Indonesian; ignored in equality.
     """
 
     code: str
@@ -38,6 +41,7 @@ class Diagnostic:
     path: str | None = None
     help: str | None = None
     file: str | None = None
+    args: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False, repr=False)
 
     def sort_key(self) -> tuple[str, int, str]:
         """Order diagnostics by file, then position, then path."""

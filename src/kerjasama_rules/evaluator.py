@@ -13,6 +13,7 @@ Evidence is collected only for findings, by re-running the recording closures.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -23,6 +24,7 @@ from . import nodes
 from .agreement import Agreement
 from .calendar import CutiBersama, WorkingCalendar
 from .checker import CheckedRules
+from .codegen import generate_rule
 from .compiler import Compiler, Context
 from .errors import ConfigurationError, Diagnostic
 from .printer import expr_to_source
@@ -71,19 +73,26 @@ class _Req:
     citations: tuple[nodes.Citation, ...]
     condition: str
     severity: str
+    # Whether a false `jika` means "not yet due" (it waits for a fact: `terisi x`) rather
+    # than "does not arise" (`tidak terisi x` once x is known): only the first is pending.
+    pends: bool = True
+    # Getters of every input the requirement reads, when that set is fixed (no
+    # quantifier): a failure's evidence is then a pure function of them, memoised.
+    key: tuple[Fn, ...] | None = None
+    memo: dict[Any, tuple[Evidence, ...]] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen
 class _Rule:
     node: nodes.Rule
     when: Fn | None
-    when_rec: Fn | None
     unless: tuple[Fn, ...]
-    unless_rec: tuple[Fn, ...]
     reqs: tuple[_Req, ...]
     severity: str
     location: Location | None
-    notes: tuple[tuple[str, Fn], ...]
+    # label, fast closure, recording closure, and the getters of the inputs a note reads
+    # (None: not a fixed set) so that its value and evidence can be memoised
+    notes: tuple[tuple[str, Fn, Fn, tuple[Fn, ...] | None, Fn | None], ...]
     jenis: frozenset[Any] | None
     na: Outcome
     passed: Outcome
@@ -92,6 +101,11 @@ class _Rule:
     start: datetime.date | None = None
     end: datetime.date | None = None
     not_in_force: Outcome | None = None
+    # The generated decision function (codegen.py); None: decide with the closures.
+    program: Fn | None = None
+    memo: dict[Any, Outcome] = attrs.field(factory=dict, eq=False)
+    memo_lean: dict[Any, Outcome] = attrs.field(factory=dict, eq=False)
+    memo_notes: dict[Any, NoteValue] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen
@@ -106,6 +120,13 @@ class _Det:
 
 
 _DET_CACHE_SIZE = 4096
+
+
+@attrs.frozen
+class _Plan:
+    run: tuple[int, ...]  # indices of the rules to run
+    outcomes: list[Outcome]  # the decided outcomes of the others (copied per evaluation)
+    law: tuple[LawVersion, ...]
 
 
 def _outcome(
@@ -198,17 +219,31 @@ def _apply_periods(rules: tuple[_Rule, ...], checked: CheckedRules) -> tuple[_Ru
     return tuple(out)
 
 
+def _waits_for_fact(guard: nodes.Expr) -> bool:
+    """Whether a requirement's `jika` waits for a fact to become known (`terisi x`, maybe
+    with other conditions): then while it is false the obligation is pending."""
+    if isinstance(guard, nodes.Present):
+        return True
+    if isinstance(guard, nodes.Binary) and guard.op == "and":
+        return _waits_for_fact(guard.left) or _waits_for_fact(guard.right)
+    return False
+
+
+def _getters(reads: dict[str, Fn] | None) -> tuple[Fn, ...] | None:
+    return None if reads is None else tuple(reads[k] for k in sorted(reads))
+
+
 def _det_key(comp: Compiler, d: nodes.Determination) -> tuple[Fn, ...] | None:
     exprs = [e for c in d.cases for e in (c.cond, c.value)]
     if d.otherwise is not None:
         exprs.append(d.otherwise)
-    getters: list[Fn] = []
+    getters: dict[str, Fn] = {}
     for e in exprs:
         reads = comp.static_reads(e)
         if reads is None:
             return None
-        getters.extend(reads)
-    return tuple(getters)
+        getters.update(reads)
+    return tuple(getters[k] for k in sorted(getters))
 
 
 def _case_text(c: nodes.Case) -> str:
@@ -263,10 +298,21 @@ class RuleSet:
     Build one with :func:`kerjasama_rules.load_rules` or :func:`kerjasama_rules.compile`.
     """
 
-    def __init__(self, checked: CheckedRules) -> None:
+    def __init__(
+        self, checked: CheckedRules, *, _generate: bool = True, _memo_facts: bool = True
+    ) -> None:
         self._checked = checked
+        # Memoise results that are pure functions of facts (determinations, notes, the
+        # evidence of findings); off only to measure the engine without it.
+        self._memo_facts = _memo_facts
         comp = Compiler(checked)
         self._rules = tuple(self._compile_rule(comp, checked, r) for r in checked.rules)
+        if _generate:
+            # The fast path: one generated function per rule (codegen.py). The closures
+            # stay, to explain findings and as the reference the tests compare against.
+            self._rules = tuple(
+                attrs.evolve(r, program=generate_rule(comp, r.node).fn) for r in self._rules
+            )
         self._dets = tuple(
             _Det(
                 node=d,
@@ -287,11 +333,19 @@ class RuleSet:
         self._all = tuple(range(len(self._rules)))
         self._na = [r.na for r in self._rules]
         self._rules = _apply_periods(self._rules, checked)
-        self._timed = any(r.start is not None or r.end is not None for r in self._rules)
         versions = {p for p in checked.periods.values() if p is not None}
         self._versions = sorted(versions, key=lambda p: (p.instrument, p.start))
+        # Dates where some rule enters or leaves force: between two of them, the same
+        # rules are in force, so a plan computed once serves the whole period.
+        bounds = {d for r in self._rules for d in (r.start, r.end) if d is not None}
+        bounds |= {d for p in self._versions for d in (p.start, p.end) if d is not None}
+        self._boundaries = sorted(bounds)
+        self._plans: dict[tuple[Any, int], _Plan] = {}
         self._calendars: dict[CutiBersama, WorkingCalendar] = {}
         self._settings: dict[Any, tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]] = {}
+        self._default_settings: tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]] | None = (
+            None
+        )
 
     @staticmethod
     def _compile_rule(comp: Compiler, checked: CheckedRules, r: nodes.Rule) -> _Rule:
@@ -310,6 +364,8 @@ class RuleSet:
                     citations=cites,
                     condition=expr_to_source(q.guard) if q.guard is not None else "",
                     severity=q.severity or "error",
+                    key=_getters(comp.static_reads(q.expr, calendar=True)),
+                    pends=q.guard is None or _waits_for_fact(q.guard),
                 )
             )
         severity = max(
@@ -334,13 +390,20 @@ class RuleSet:
         return _Rule(
             node=r,
             when=comp.compile(r.when) if r.when is not None else None,
-            when_rec=comp.compile(r.when, record=True) if r.when is not None else None,
             unless=tuple(comp.compile(u) for u in r.unless),
-            unless_rec=tuple(comp.compile(u, record=True) for u in r.unless),
             reqs=tuple(reqs),
             severity=severity,
             location=loc,
-            notes=tuple((n.label, comp.compile(n.expr, record=True)) for n in r.notes),
+            notes=tuple(
+                (
+                    n.label,
+                    comp.compile(n.expr),
+                    comp.compile(n.expr, record=True),
+                    _getters(comp.static_reads(n.expr, calendar=True)),
+                    comp.compile(n.guard) if n.guard is not None else None,
+                )
+                for n in r.notes
+            ),
             jenis=_jenis_filter(r.when, checked),
             na=shared("not_applicable"),
             passed=shared("pass"),
@@ -397,6 +460,8 @@ class RuleSet:
         self, switches: Mapping[str, str] | None, cuti_bersama: CutiBersama | str | None
     ) -> tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]:
         """Switch values for one run, the calendar they imply, and what the report shows."""
+        if not switches and cuti_bersama is None and self._default_settings is not None:
+            return self._default_settings
         given = dict(switches or {})
         if cuti_bersama is not None:
             value = cuti_bersama.value if isinstance(cuti_bersama, CutiBersama) else cuti_bersama
@@ -428,6 +493,8 @@ class RuleSet:
         shown["cuti_bersama"] = calendar.cuti_bersama.value
         result = (values, calendar, tuple(sorted(shown.items())))
         self._settings[key] = result
+        if not given:
+            self._default_settings = result
         return result
 
     def evaluate(
@@ -438,6 +505,7 @@ class RuleSet:
         source: str | None = None,
         switches: Mapping[str, str] | None = None,
         cuti_bersama: CutiBersama | str | None = None,
+        evidence: bool = True,
     ) -> Report:
         """Apply every rule to one agreement.
 
@@ -451,6 +519,10 @@ class RuleSet:
             cuti_bersama: shorthand for ``switches={"cuti_bersama": ...}``: ``libur``
                 (national collective leave days are not working days, the default) or
                 ``kerja`` (they are).
+            evidence: whether findings, notes and determinations carry the facts that
+                decided them (the default). ``False`` keeps every outcome, finding,
+                citation and missing fact but skips the explanation re-runs: for
+                dashboards that only count verdicts.
 
         Returns:
             A report with one outcome per rule, the determinations and a verdict.
@@ -469,38 +541,51 @@ class RuleSet:
             raise ConfigurationError(msg)
         values, calendar, shown = self._resolve_settings(switches, cuti_bersama)
         ctx = Context(agreement, as_of, calendar, values)
-        outs = self._na.copy()
+        ctx.evidence = evidence
+        ref, ref_source = _reference_date(agreement, as_of)
+        plan = self._plan(agreement.jenis, ref)
+        outs = plan.outcomes.copy()
         rules = self._rules
         run = self._run_rule
-        ref, ref_source = _reference_date(agreement, as_of)
-        if self._timed:
-            for i in self._active.get(agreement.jenis, self._all):
-                r = rules[i]
+        for i in plan.run:
+            outs[i] = run(rules[i], ctx)
+        outcomes = tuple(outs)
+        dets = tuple([self._run_det(d, ctx) for d in self._dets])
+        return Report(
+            agreement.id,
+            source,
+            as_of,
+            verdict_of(outcomes),
+            dets,
+            outcomes,
+            shown,
+            plan.law,
+            ref,
+            ref_source,
+        )
+
+    def _plan(self, jenis: Any, ref: datetime.date | None) -> _Plan:
+        """Which rules to run for this jenis on this reference date (the rest are decided
+        without running: not applicable, or not in force). Cached per period of time."""
+        epoch = -1 if ref is None else bisect.bisect_right(self._boundaries, ref)
+        key = (jenis, epoch)
+        plan = self._plans.get(key)
+        if plan is None:
+            outcomes = list(self._na)
+            run = []
+            for i in self._active.get(jenis, self._all):
+                r = self._rules[i]
                 if _in_force(r, ref):
-                    outs[i] = run(r, ctx)
+                    run.append(i)
                 else:
                     assert r.not_in_force is not None
-                    outs[i] = r.not_in_force
-        else:
-            for i in self._active.get(agreement.jenis, self._all):
-                outs[i] = run(rules[i], ctx)
-        outcomes = tuple(outs)
-        dets = tuple(self._run_det(d, ctx) for d in self._dets)
-        return Report(
-            agreement=agreement.id,
-            source=source,
-            as_of=as_of,
-            verdict=verdict_of(outcomes),
-            determinations=dets,
-            outcomes=outcomes,
-            switches=shown,
-            law=tuple(
+                    outcomes[i] = r.not_in_force
+            law = tuple(
                 LawVersion(p.instrument, p.start, p.end, _period_covers(p.start, p.end, ref))
                 for p in self._versions
-            ),
-            reference_date=ref,
-            reference=ref_source,
-        )
+            )
+            plan = self._plans[key] = _Plan(tuple(run), outcomes, law)
+        return plan
 
     def evaluate_many(
         self,
@@ -588,17 +673,20 @@ class RuleSet:
     # ------------------------------------------------------------------ one rule
     def _run_rule(self, r: _Rule, ctx: Context) -> Outcome:
         try:
+            if r.program is not None:
+                return self._run_program(r, ctx)
             return self._run_rule_unchecked(r, ctx)
         except Exception as exc:
             return _outcome(r.na, "error", error=f"{type(exc).__name__}: {exc}")
 
     def _run_rule_unchecked(self, r: _Rule, ctx: Context) -> Outcome:
+        if r.program is not None:
+            return self._run_program(r, ctx)
         if r.when is not None:
             w = r.when(ctx)
             if w is False:
                 return r.na
             if w.__class__ is _U:
-                assert r.when_rec is not None
                 node = r.node
                 finding = Finding(
                     status="unknown",
@@ -606,11 +694,10 @@ class RuleSet:
                     citation=_most_specific(node.citations),
                     citations=node.citations,
                     messages=_APPLICABILITY_UNKNOWN,
-                    evidence=self._explain(r.when_rec, ctx),
                     missing=tuple(sorted(w.missing)),
                 )
                 return _outcome(r.na, "unknown", findings=(finding,), reason="applicability")
-        for u, u_rec in zip(r.unless, r.unless_rec, strict=True):
+        for u in r.unless:
             x = u(ctx)
             if x is True:
                 return _outcome(r.na, "not_applicable", reason="exception")
@@ -622,7 +709,6 @@ class RuleSet:
                     citation=_most_specific(r.node.citations),
                     citations=r.node.citations,
                     messages=_EXCEPTION_UNKNOWN,
-                    evidence=self._explain(u_rec, ctx),
                     missing=tuple(sorted(x.missing)),
                 )
                 return _outcome(r.na, "unknown", findings=(finding,), reason="exception")
@@ -632,7 +718,8 @@ class RuleSet:
             if q.guard is not None:
                 g = q.guard(ctx)
                 if g is False:
-                    pending.append(Pending(q.citation, q.messages, q.condition))
+                    if q.pends:
+                        pending.append(Pending(q.citation, q.messages, q.condition))
                     continue
                 if g.__class__ is _U:
                     assert q.guard_rec is not None
@@ -643,7 +730,71 @@ class RuleSet:
                 continue
             status = "fail" if v is False else "unknown"
             findings.append(self._finding(q, status, v, q.expr_rec, ctx))
-        notes = tuple(self._note(label, fn, ctx) for label, fn in r.notes)
+        notes = tuple([n for i in range(len(r.notes)) if (n := self._note(r, i, ctx)) is not None])
+        return self._conclude(r, findings, pending, notes)
+
+    def _run_program(self, r: _Rule, ctx: Context) -> Outcome:
+        assert r.program is not None
+        res: Any = r.program(ctx)
+        if res == 0:
+            return r.na
+        if res == 1:
+            return _outcome(r.na, "not_applicable", reason="exception")
+        if res and res[0].__class__ is str:
+            if res[0] == "when":
+                messages, reason, value = _APPLICABILITY_UNKNOWN, "applicability", res[1]
+            else:
+                messages, reason, value = _EXCEPTION_UNKNOWN, "exception", res[2]
+            finding = Finding(
+                status="unknown",
+                severity=r.severity,
+                citation=_most_specific(r.node.citations),
+                citations=r.node.citations,
+                messages=messages,
+                missing=tuple(sorted(value.missing)),
+            )
+            return _outcome(r.na, "unknown", findings=(finding,), reason=reason)
+        notes = (
+            tuple([n for i in range(len(r.notes)) if (n := self._note(r, i, ctx)) is not None])
+            if r.notes
+            else ()
+        )
+        if not res and not notes:
+            return r.passed
+        # Without notes, the outcome is a pure function of `res`, except for the evidence
+        # of findings: memoised per rule (the same pending obligations, the same unknowns).
+        memo = None if notes else (r.memo if ctx.evidence else r.memo_lean)
+        if memo is not None:
+            hit = memo.get(res)
+            if hit is not None:
+                return hit
+        findings: list[Finding] = []
+        pending: list[Pending] = []
+        for i, kind, value in res:
+            q = r.reqs[i]
+            if kind == "pending":
+                if q.pends:
+                    pending.append(Pending(q.citation, q.messages, q.condition))
+            elif kind == "guard":
+                assert q.guard_rec is not None
+                findings.append(self._finding(q, "unknown", value, q.guard_rec, ctx))
+            else:
+                status = "fail" if value is False else "unknown"
+                findings.append(self._finding(q, status, value, q.expr_rec, ctx))
+        outcome = self._conclude(r, findings, pending, notes)
+        if memo is not None and (not ctx.evidence or all(f.status != "fail" for f in findings)):
+            if len(memo) >= _DET_CACHE_SIZE:
+                memo.clear()
+            memo[res] = outcome
+        return outcome
+
+    def _conclude(
+        self,
+        r: _Rule,
+        findings: list[Finding],
+        pending: list[Pending],
+        notes: tuple[NoteValue, ...],
+    ) -> Outcome:
         if not findings and not pending and not notes:
             return r.passed
         failed = [f.severity for f in findings if f.status == "fail"]
@@ -660,16 +811,32 @@ class RuleSet:
             notes=notes,
         )
 
-    @staticmethod
-    def _note(label: str, fn: Fn, ctx: Context) -> NoteValue:
-        value, evidence = RuleSet._recorded(fn, ctx)
+    def _note(self, r: _Rule, i: int, ctx: Context) -> NoteValue | None:
+        label, fast, rec, key_fns, guard = r.notes[i]
+        if guard is not None and guard(ctx) is not True:
+            return None
+        key = None
+        if key_fns is not None and self._memo_facts:
+            key = (i, ctx.evidence, ctx.calendar, *[get(ctx) for get in key_fns])
+            hit = r.memo_notes.get(key)
+            if hit is not None:
+                return hit
+        if ctx.evidence:
+            value, evidence = RuleSet._recorded(rec, ctx)
+        else:
+            value, evidence = fast(ctx), ()
         unknown = value.__class__ is _U
-        return NoteValue(
+        note = NoteValue(
             label=label,
             value=None if unknown else to_json_value(value),
             evidence=evidence,
             missing=tuple(sorted(value.missing)) if unknown else (),
         )
+        if key is not None:
+            if len(r.memo_notes) >= _DET_CACHE_SIZE:
+                r.memo_notes.clear()
+            r.memo_notes[key] = note
+        return note
 
     @staticmethod
     def _recorded(fn: Fn, ctx: Context) -> tuple[Any, tuple[Evidence, ...]]:
@@ -690,6 +857,17 @@ class RuleSet:
     def _explain(rec: Fn, ctx: Context) -> tuple[Evidence, ...]:
         return RuleSet._recorded(rec, ctx)[1]
 
+    def _evidence(self, q: _Req, rec: Fn, ctx: Context) -> tuple[Evidence, ...]:
+        if q.key is None or rec is not q.expr_rec or not self._memo_facts:
+            return self._explain(rec, ctx)
+        key = (ctx.calendar, *[get(ctx) for get in q.key])
+        hit = q.memo.get(key)
+        if hit is None:
+            if len(q.memo) >= _DET_CACHE_SIZE:
+                q.memo.clear()
+            hit = q.memo[key] = self._explain(rec, ctx)
+        return hit
+
     def _finding(self, q: _Req, status: str, value: Any, rec: Fn, ctx: Context) -> Finding:
         return Finding(
             status=status,
@@ -697,15 +875,17 @@ class RuleSet:
             citation=q.citation,
             citations=q.citations,
             messages=q.messages,
-            evidence=self._explain(rec, ctx),
+            # Evidence explains a failure; an unknown is explained by what is missing
+            # (`kerjasama explain` shows the facts read either way).
+            evidence=self._evidence(q, rec, ctx) if ctx.evidence and value is False else (),
             missing=tuple(sorted(value.missing)) if value.__class__ is _U else (),
         )
 
     # ------------------------------------------------------------------ determinations
     def _run_det(self, d: _Det, ctx: Context) -> DeterminationResult:
-        if d.key is None:
+        if d.key is None or not self._memo_facts:
             return self._run_det_uncached(d, ctx)
-        key = tuple(get(ctx) for get in d.key)
+        key = tuple([get(ctx) for get in d.key])
         hit = d.cache.get(key)
         if hit is None:
             if len(d.cache) >= _DET_CACHE_SIZE:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from .typesys import BOOL, DATE, INT, TEXT, Type
+from .values import JsonValue
 
 
 @attrs.frozen
@@ -81,19 +82,25 @@ def _explain_working_days_after(
     ctx: Any, text: str, args: Sequence[Any], result: Any
 ) -> list[tuple[str, Any]]:
     # The due date and each day skipped, so a reader can recount the deadline by hand.
-    skipped = ctx.calendar.non_working_days(args[0], result)
+    key = (ctx.calendar.cuti_bersama, args[0], result)
+    skipped = _SKIPPED.get(key)
+    if skipped is None:
+        if len(_SKIPPED) >= 65536:
+            _SKIPPED.clear()
+        skipped = _SKIPPED[key] = JsonValue(
+            {"date": d.date.isoformat(), "name": d.name, "kind": d.kind.value}
+            for d in ctx.calendar.holidays_between(args[0], result)
+        )
     return [
         (text, result),
-        (
-            text + ".dilewati",
-            [
-                {"date": d.date.isoformat(), "name": d.name, "kind": d.kind.value}
-                for d in skipped
-                if d.kind.value != "akhir_pekan"
-            ],
-        ),
+        (text + ".dilewati", skipped),
         ("saklar.cuti_bersama", ctx.calendar.cuti_bersama.value),
     ]
+
+
+# (switch value, start, due) -> the holidays skipped, ready for JSON. Only for calendars
+# without regional holidays, which is what rules use.
+_SKIPPED: dict[tuple[Any, ...], JsonValue] = {}
 
 
 def _explain_value(ctx: Any, text: str, args: Sequence[Any], result: Any) -> list[tuple[str, Any]]:

@@ -69,11 +69,17 @@ class Literal:
 
 @attrs.frozen
 class DurationLit:
-    """A duration literal such as ``5 tahun``; ``unit`` keeps the word written."""
+    """A duration literal such as ``5 tahun``.
+
+    ``unit`` is canonical (``tahun``, ``bulan``, ``minggu``, ``hari``) so that ``5 years``
+    and ``5 tahun`` are the same tree; ``written`` keeps the word of the file, for the
+    formatter, and is ignored in equality.
+    """
 
     amount: int
     unit: str
     span: Span | None = _span
+    written: str | None = attrs.field(default=None, eq=False)
 
     @property
     def value(self) -> Duration:
@@ -86,6 +92,15 @@ class DurationLit:
         if u in ("minggu", "weeks", "week"):
             return Duration(days=7 * self.amount)
         return Duration(days=self.amount)
+
+
+# Every unit word of the grammar, in either language, to its canonical Indonesian form.
+UNIT_CANON = {
+    "tahun": "tahun", "years": "tahun", "year": "tahun",
+    "bulan": "bulan", "months": "bulan", "month": "bulan",
+    "minggu": "minggu", "weeks": "minggu", "week": "minggu",
+    "hari": "hari", "days": "hari", "day": "hari",
+}  # fmt: skip
 
 
 @attrs.frozen
@@ -202,6 +217,7 @@ class Note:
 
     label: str
     expr: Expr
+    guard: Expr | None = None  # shown only when this holds
     span: Span | None = _span
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 import functools
+import threading
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import lark
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, VisitError
@@ -21,7 +23,29 @@ from .errors import Diagnostic, KerjasamaError, RuleSyntaxError
 from .keywords import EN_TO_ID
 from .source import Source, Span
 
-__all__ = ["parse"]
+__all__ = ["Comment", "parse", "parse_with_comments"]
+
+
+@attrs.frozen
+class Comment:
+    """A ``# ...`` comment: its text (with the ``#``) and where it starts in the file.
+
+    Comments are not part of the syntax tree; the formatter puts them back by position.
+    """
+
+    start: int
+    text: str
+
+
+# Comments of the parse running in this thread; lark's lexer callback appends to it.
+_COMMENTS = threading.local()
+
+
+def _collect_comment(tok: Token) -> Token:
+    bucket = getattr(_COMMENTS, "bucket", None)
+    if bucket is not None:
+        bucket.append(Comment(start=tok.start_pos or 0, text=str(tok).rstrip()))
+    return tok
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,6 +58,8 @@ def _parser() -> Lark:
         parser="lalr",
         propagate_positions=True,
         maybe_placeholders=True,
+        # COMMENT stays %ignore'd for the parser; the callback only records it.
+        lexer_callbacks={"COMMENT": _collect_comment},
     )
 
 
@@ -50,11 +76,26 @@ def parse(text: str, *, source: str = "<rules>") -> nodes.RuleFile:
     Raises:
         RuleSyntaxError: the text is not valid policy language.
     """
+    return parse_with_comments(text, source=source)[0]
+
+
+def parse_with_comments(
+    text: str, *, source: str = "<rules>"
+) -> tuple[nodes.RuleFile, tuple[Comment, ...]]:
+    """Parse like :func:`parse`, and also return the file's comments in source order.
+
+    Raises:
+        RuleSyntaxError: the text is not valid policy language.
+    """
     src = Source(source, text)
+    bucket: list[Comment] = []
+    _COMMENTS.bucket = bucket
     try:
         tree = _parser().parse(text)
     except UnexpectedInput as exc:
         raise RuleSyntaxError([_syntax_diagnostic(src, exc)]) from None
+    finally:
+        _COMMENTS.bucket = None
     try:
         items = _ToNodes(src).transform(tree)
     except VisitError as exc:
@@ -62,9 +103,16 @@ def parse(text: str, *, source: str = "<rules>") -> nodes.RuleFile:
         if isinstance(orig, KerjasamaError):
             raise orig from None
         raise RuleSyntaxError(
-            [Diagnostic(code="syntax.invalid", message=str(orig), span=Span(src, 0, 0))]
+            [
+                Diagnostic(
+                    code="syntax.invalid",
+                    message=str(orig),
+                    span=Span(src, 0, 0),
+                    args=(("problem", str(orig)),),
+                )
+            ]
         ) from None
-    return nodes.RuleFile(name=source, items=tuple(items))
+    return nodes.RuleFile(name=source, items=tuple(items)), tuple(bucket)
 
 
 # ------------------------------------------------------------------ syntax errors
@@ -109,6 +157,7 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
                 span=Span(src, pos, end),
                 help='close the text with `"`, or join long messages: pesan "a" "b"',
             )
+        args: tuple[tuple[str, str], ...] = (("char", ch),)
         message = f"unexpected character `{ch}`"
         span = Span(src, pos, pos + 1)
         expected = sorted(exc.allowed or ())
@@ -116,8 +165,13 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             help_text = "to compare, write `==`; `=` is only used in `definisi name = ...`"
         elif expected:
             help_text = "expected " + _one_of(expected)
+            args += (("expected", _one_of(expected)),)
         return Diagnostic(
-            code="syntax.unexpected-character", message=message, span=span, help=help_text
+            code="syntax.unexpected-character",
+            message=message,
+            span=span,
+            help=help_text,
+            args=args,
         )
     if isinstance(exc, UnexpectedEOF):
         expected = sorted(exc.expected or ())
@@ -126,6 +180,7 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             message="the file ends in the middle of a declaration",
             span=Span(src, len(src.text), len(src.text)),
             help=("expected " + _one_of(expected)) if expected else "a `}` may be missing",
+            args=(("expected", _one_of(expected)),) if expected else (),
         )
     token = getattr(exc, "token", None)
     expected = sorted(getattr(exc, "expected", None) or ())
@@ -135,15 +190,18 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             message="the file ends in the middle of a declaration",
             span=Span(src, len(src.text), len(src.text)),
             help=("expected " + _one_of(expected)) if expected else "a `}` may be missing",
+            args=(("expected", _one_of(expected)),) if expected else (),
         )
     if isinstance(token, Token):
         start = token.start_pos if token.start_pos is not None else pos
         end = token.end_pos if token.end_pos is not None else start + len(str(token))
         shown = str(token)
         message = f"unexpected `{shown}`"
+        args = (("token", shown),)
         help_text = _KEYWORD_HELP.get(token.type)
         if help_text is None and expected:
             help_text = "expected " + _one_of(expected)
+            args += (("expected", _one_of(expected)),)
         if shown in {"wajib", "require"} and "RBRACE" in expected:
             help_text = "a requirement needs a condition after `wajib`: wajib <kondisi>"
         return Diagnostic(
@@ -151,6 +209,7 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             message=message,
             span=Span(src, start, max(end, start + 1)),
             help=help_text,
+            args=args,
         )
     return Diagnostic(code="syntax.invalid", message="invalid syntax", span=Span(src, pos, pos + 1))
 
@@ -274,9 +333,12 @@ class _ToNodes(Transformer[Token, Any]):
     def unless(self, meta: Any, e: nodes.Expr) -> tuple[str, nodes.Expr, Any]:
         return ("unless", e, self._span(meta))
 
-    def note(self, meta: Any, label: Token, e: nodes.Expr) -> tuple[str, nodes.Note, Any]:
+    def note(
+        self, meta: Any, label: Token, e: nodes.Expr, guard: Any
+    ) -> tuple[str, nodes.Note, Any]:
         span = self._span(meta)
-        return ("note", nodes.Note(_unquote(label), e, span=span), span)
+        cond = guard[1] if guard is not None else None
+        return ("note", nodes.Note(_unquote(label), e, guard=cond, span=span), span)
 
     def replaces(self, meta: Any, *ids: Token) -> tuple[str, tuple[str, ...], Any]:
         return ("replaces", tuple(_unquote(i) for i in ids), self._span(meta))
@@ -422,6 +484,7 @@ class _ToNodes(Transformer[Token, Any]):
                         message=msg,
                         span=self._tspan(letter),
                         help="a huruf is one lowercase letter, e.g. `huruf a`",
+                        args=(("letter", text),),
                     )
                 ]
             )
@@ -587,7 +650,10 @@ class _ToNodes(Transformer[Token, Any]):
         return nodes.Literal(self._date(tok), span=self._tspan(tok))
 
     def duration_lit(self, meta: Any, n: Token, unit: Token) -> nodes.DurationLit:
-        return nodes.DurationLit(int(n), str(unit), span=self._span(meta))
+        word = str(unit)
+        return nodes.DurationLit(
+            int(n), nodes.UNIT_CANON[word], span=self._span(meta), written=word
+        )
 
     def duration_unit(self, meta: Any, tok: Token) -> Token:
         return tok
@@ -610,6 +676,7 @@ class _ToNodes(Transformer[Token, Any]):
                         message=msg,
                         span=self._tspan(tok),
                         help="write dates as YYYY-MM-DD, e.g. 2018-07-13",
+                        args=(("date", str(tok)),),
                     )
                 ]
             ) from None
@@ -617,7 +684,16 @@ class _ToNodes(Transformer[Token, Any]):
 
 def _dup(keyword: str, span: Span | None) -> RuleSyntaxError:
     msg = f"`{keyword}` is given twice"
-    return RuleSyntaxError([Diagnostic(code="syntax.duplicate-clause", message=msg, span=span)])
+    return RuleSyntaxError(
+        [
+            Diagnostic(
+                code="syntax.duplicate-clause",
+                message=msg,
+                span=span,
+                args=(("keyword", keyword),),
+            )
+        ]
+    )
 
 
 # Re-exported for type checkers that want to see lark is only used here.

@@ -61,8 +61,16 @@ def _prec(e: nodes.Expr) -> int:
     return _PREC["atom"]
 
 
-def expr_to_source(e: nodes.Expr, *, lang: str = "id") -> str:
-    """Print an expression in the keywords of ``lang`` (``id`` or ``en``)."""
+def expr_to_source(
+    e: nodes.Expr, *, lang: str = "id", keep_units: bool = False, clarify: bool = False
+) -> str:
+    """Print an expression in the keywords of ``lang`` (``id`` or ``en``).
+
+    Duration units are printed in ``lang`` (``5 tahun`` / ``5 years``), or as written in
+    the file with ``keep_units`` (the formatter's default, so the tree stays equal).
+    With ``clarify``, a ``dan`` inside an ``atau`` keeps its parentheses although
+    precedence makes them unneeded, as a drafter would write it for a reader.
+    """
     kw = KEYWORDS[lang]
 
     def wrap(child: nodes.Expr, min_prec: int) -> str:
@@ -73,6 +81,8 @@ def expr_to_source(e: nodes.Expr, *, lang: str = "id") -> str:
         if isinstance(x, nodes.Literal):
             return _literal(x.value, kw)
         if isinstance(x, nodes.DurationLit):
+            if keep_units:
+                return f"{x.amount} {x.written or x.unit}"
             return f"{x.amount} {_UNITS[lang][_UNIT_CANON[x.unit]]}"
         if isinstance(x, nodes.Name):
             return x.name
@@ -99,7 +109,14 @@ def expr_to_source(e: nodes.Expr, *, lang: str = "id") -> str:
             return f"{wrap(x.left, p + 1)} {kw['implies']} {wrap(x.right, p)}"
         if op in ("or", "and"):
             p = _PREC[op]
-            return f"{wrap(x.left, p)} {kw[op]} {wrap(x.right, p + 1)}"
+            p_left, p_right = p, p + 1
+            if clarify and op == "or":
+                # Parenthesise `and` operands too: `a atau (b dan c)`.
+                if isinstance(x.left, nodes.Binary) and x.left.op == "and":
+                    p_left = _PREC["and"] + 1
+                if isinstance(x.right, nodes.Binary) and x.right.op == "and":
+                    p_right = _PREC["and"] + 1
+            return f"{wrap(x.left, p_left)} {kw[op]} {wrap(x.right, p_right)}"
         if op in _CMP:
             p = _PREC["cmp"] + 1
             word = kw[op] if op in ("in", "notin") else op
@@ -205,9 +222,10 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
                 ids = ", ".join(_quote(r) for r in item.replaces)
                 lines.append(f"  {kw['replaces']} {ids}")
             for n in item.notes:
-                lines.append(
-                    f"  {kw['note']} {_quote(n.label)} = {expr_to_source(n.expr, lang=lang)}"
-                )
+                line = f"  {kw['note']} {_quote(n.label)} = {expr_to_source(n.expr, lang=lang)}"
+                if n.guard is not None:
+                    line += f"\n    {kw['if']} {expr_to_source(n.guard, lang=lang)}"
+                lines.append(line)
             for req in item.requirements:
                 lines.append("")
                 lines.append(f"  {kw['require']} {expr_to_source(req.expr, lang=lang)}")

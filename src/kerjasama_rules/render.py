@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .errors import Diagnostic
+from .i18n import SEVERITY_WORDS, localize
 from .nodes import Citation, Rule, Switch
 from .report import Explanation, Finding, Outcome, Report
 
@@ -37,9 +38,17 @@ REPORT_FORMAT = "kerjasama-report/1"
 
 
 # ------------------------------------------------------------------ diagnostics
-def render_diagnostic(d: Diagnostic) -> str:
-    """A diagnostic in the rustc-like form: code, location, source line, caret, help."""
-    lines = [f"{d.severity}[{d.code}]: {d.message}"]
+def render_diagnostic(d: Diagnostic, lang: str = "en") -> str:
+    """A diagnostic in the rustc-like form: code, location, source line, caret, help.
+
+    Args:
+        d: the diagnostic.
+        lang: ``en`` (default) or ``id``: the language of the message and help, taken
+            from the catalogue in ``i18n.py`` (English when a code has no template).
+    """
+    words = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["en"])
+    message, help_text = localize(d, lang)
+    lines = [f"{words.get(d.severity, d.severity)}[{d.code}]: {message}"]
     if d.span is not None:
         src = d.span.source
         line, col = src.line_col(d.span.start)
@@ -53,26 +62,29 @@ def render_diagnostic(d: Diagnostic) -> str:
         lines.append(f"{line} | {text}")
         lines.append(f"{gutter} | {' ' * (col - 1)}{'^' * width}")
         if d.path:
-            lines.append(f"{gutter} = at: {d.path}")
-        if d.help:
-            lines.append(f"{gutter} = help: {d.help}")
+            lines.append(f"{gutter} = {words['at']}: {d.path}")
+        if help_text:
+            lines.append(f"{gutter} = {words['help']}: {help_text}")
         return "\n".join(lines)
     where = d.file or ""
     if d.path:
         where = f"{where} @ {d.path}" if where else d.path
     if where:
         lines.append(f"  --> {where}")
-    if d.help:
-        lines.append(f"   = help: {d.help}")
+    if help_text:
+        lines.append(f"   = {words['help']}: {help_text}")
     return "\n".join(lines)
 
 
-def render_diagnostics(diags: Iterable[Diagnostic]) -> str:
+def render_diagnostics(diags: Iterable[Diagnostic], lang: str = "en") -> str:
     """Several diagnostics, separated by blank lines, with a count at the end."""
     items = list(diags)
-    body = "\n\n".join(render_diagnostic(d) for d in items)
+    body = "\n\n".join(render_diagnostic(d, lang) for d in items)
     errors = sum(1 for d in items if d.severity == "error")
-    tail = f"{errors} error(s)" if errors else f"{len(items)} warning(s)"
+    if lang == "id":
+        tail = f"{errors} kesalahan" if errors else f"{len(items)} peringatan"
+    else:
+        tail = f"{errors} error(s)" if errors else f"{len(items)} warning(s)"
     return f"{body}\n\n{tail}"
 
 
@@ -241,7 +253,7 @@ def _value_text(v: Any, t: dict[str, str]) -> str:
 def _evidence_text(f_evidence: Iterable[Any]) -> str:
     parts = []
     for e in f_evidence:
-        if e.path.endswith(".dilewati") and isinstance(e.value, list):
+        if e.path.endswith(".dilewati") and isinstance(e.value, list | tuple):
             # Skipped holidays: dates only here; names are in JSON and `explain`.
             value = "[" + ", ".join(d["date"] for d in e.value) + "]"
         else:

@@ -24,18 +24,47 @@ from hypothesis import strategies as st
 
 from .agreement import (
     Agreement,
+    AlasanBerakhir,
+    AlasanDiLuarPerencanaan,
     Bentuk,
+    CaraPenyelesaianPerselisihan,
     Daerah,
+    DasarKsdll,
     Dokumen,
     Dprd,
+    Hasil,
+    HasilPertimbangan,
+    Jabatan,
     Jenis,
+    JenisKsdpk,
     JenisMitra,
     Kategori,
+    Kegiatan,
     KeputusanDprd,
+    Klausul,
+    KonfigurasiDaerah,
+    Konsultasi,
+    KoordinasiTeknis,
+    Laporan,
     Mitra,
     ObjekLuarNegeri,
+    Penandatangan,
+    PenerimaLaporan,
+    PenyusunStudi,
+    Perpanjangan,
+    Persetujuan,
+    PertimbanganMenteri,
+    PesertaRapat,
+    Prakarsa,
+    RapatAntarKl,
     Rencana,
+    Sekretariat,
+    StatusKerjaSama,
+    StudiKelayakan,
+    Surat,
+    SuratKuasa,
     Tingkat,
+    TingkatKoordinasi,
     Urusan,
 )
 from .duration import Duration
@@ -137,13 +166,18 @@ def _region_partner(draw: st.DrawFn) -> Mitra:
         provinsi=draw(_maybe(st.just(provinsi))) if provinsi else None,
         berbatasan=draw(_maybe(st.booleans())),
         mencampuri_urusan_dalam_negeri=None,
+        partai_politik=None,
     )
 
 
 @st.composite
 def _third_party(draw: st.DrawFn) -> Mitra:
     nama, jenis = draw(st.sampled_from(_THIRD_PARTIES))
-    return Mitra(nama=draw(_maybe(st.just(nama))), jenis=draw(_maybe(st.just(jenis))))
+    return Mitra(
+        nama=draw(_maybe(st.just(nama))),
+        jenis=draw(_maybe(st.just(jenis))),
+        partai_politik=draw(st.none() | st.just(False)),
+    )
 
 
 @st.composite
@@ -162,6 +196,7 @@ def _foreign_partner(draw: st.DrawFn, *, local_government: bool) -> Mitra:
         provinsi=draw(_maybe(st.just(provinsi))) if provinsi else None,
         berbatasan=draw(st.none() | st.just(False)),
         mencampuri_urusan_dalam_negeri=draw(_maybe(st.booleans())),
+        partai_politik=None if local_government else draw(_maybe(st.booleans())),
     )
 
 
@@ -209,11 +244,180 @@ def _dprd() -> st.SearchStrategy[Dprd]:
     )
 
 
+def _rarely(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` (fact not known) about half the time: facts of later procedure steps."""
+    return st.one_of(st.none(), strategy)
+
+
+def _penandatangan() -> st.SearchStrategy[Penandatangan]:
+    return st.builds(
+        Penandatangan,
+        nama=st.none() | st.just("Contoh Penandatangan"),
+        jabatan=_maybe(st.sampled_from(Jabatan)),
+        atas_kuasa=_maybe(st.booleans()),
+    )
+
+
+def _dokumen(*, contract: bool) -> st.SearchStrategy[Dokumen]:
+    """A signed document; a contract or cooperation text also has clauses and disputes."""
+    if not contract:
+        return st.builds(
+            Dokumen, tanggal_ttd=_maybe(_dates()), penandatangan=_rarely(_penandatangan())
+        )
+    return st.builds(
+        Dokumen,
+        tanggal_ttd=_maybe(_dates()),
+        penandatangan=_rarely(_penandatangan()),
+        klausul=_rarely(st.lists(st.sampled_from(Klausul), max_size=6, unique=True).map(tuple)),
+        cara_penyelesaian_perselisihan=_rarely(st.sampled_from(CaraPenyelesaianPerselisihan)),
+        kepemilikan_barang_diatur=_rarely(st.booleans()),
+    )
+
+
+def _kegiatan() -> st.SearchStrategy[Kegiatan]:
+    return st.builds(Kegiatan, dilakukan=_maybe(st.booleans()), tanggal=_maybe(_dates()))
+
+
+def _persetujuan() -> st.SearchStrategy[Persetujuan]:
+    return st.builds(Persetujuan, diberikan=_maybe(st.booleans()), tanggal=_maybe(_dates()))
+
+
+def _ksdd_facts(draw: st.DrawFn) -> dict[str, Any]:
+    """Facts of a KSDD (UU 23/2014 Pasal 364; PP 28/2018 Pasal 2–9)."""
+    return {
+        "konfigurasi_daerah": draw(_maybe(st.sampled_from(KonfigurasiDaerah))),
+        "eksternalitas_lintas_daerah": draw(_maybe(st.booleans())),
+        "lebih_efisien_dikelola_bersama": draw(_maybe(st.booleans())),
+        "koordinasi_teknis": draw(
+            _rarely(
+                st.builds(
+                    KoordinasiTeknis,
+                    tingkat=_maybe(st.sampled_from(TingkatKoordinasi)),
+                    tanggal=_maybe(_dates()),
+                    hasil_disepakati_kepala_daerah=_maybe(st.booleans()),
+                )
+            )
+        ),
+        "sekretariat_kerja_sama": draw(
+            _rarely(
+                st.builds(
+                    Sekretariat,
+                    dibentuk=_maybe(st.booleans()),
+                    terus_menerus=_maybe(st.booleans()),
+                    jumlah_daerah=_maybe(st.integers(2, 6)),
+                    jumlah_objek=_maybe(st.integers(1, 5)),
+                )
+            )
+        ),
+    }
+
+
+def _ksdpk_facts(draw: st.DrawFn) -> dict[str, Any]:
+    """Facts of a KSDPK (UU 23/2014 Pasal 366; PP 28/2018 Pasal 15–20)."""
+    return {
+        "jenis_ksdpk": draw(_maybe(st.sampled_from(JenisKsdpk))),
+        "prakarsa_dari": draw(
+            _maybe(st.sampled_from([Prakarsa.PEMERINTAH_DAERAH, Prakarsa.PIHAK_KETIGA]))
+        ),
+        "studi_kelayakan": draw(
+            _rarely(
+                st.builds(
+                    StudiKelayakan,
+                    ada=_maybe(st.booleans()),
+                    disusun_oleh=_maybe(st.sampled_from(PenyusunStudi)),
+                    tanggal=_maybe(_dates()),
+                )
+            )
+        ),
+        "terintegrasi_rencana_induk": draw(_maybe(st.booleans())),
+        "layak_ekonomi_finansial": draw(_maybe(st.booleans())),
+        "kemampuan_keuangan_pemrakarsa": draw(_maybe(st.booleans())),
+        "hasil": draw(
+            _rarely(
+                st.builds(
+                    Hasil,
+                    berupa_uang=_maybe(st.booleans()),
+                    disetor_kas_daerah=_maybe(st.booleans()),
+                    berupa_barang=_maybe(st.booleans()),
+                    dicatat_aset=_maybe(st.booleans()),
+                )
+            )
+        ),
+    }
+
+
+def _foreign_facts(draw: st.DrawFn, jenis: Jenis) -> dict[str, Any]:
+    """Facts of a KSDPL/KSDLL procedure (PP 28/2018 Pasal 25–43; UU 23/2014 Pasal 367)."""
+    return {
+        "penjajakan": draw(_rarely(_kegiatan())),
+        "konsultasi_mendagri_kemlu": draw(
+            _rarely(
+                st.builds(
+                    Konsultasi,
+                    tanggal=_maybe(_dates()),
+                    mendagri=_maybe(st.booleans()),
+                    kemlu=_maybe(st.booleans()),
+                )
+            )
+        ),
+        "loi": draw(_rarely(_dokumen(contract=False))),
+        "pertimbangan_menteri": draw(
+            _rarely(
+                st.builds(
+                    PertimbanganMenteri,
+                    tanggal_permohonan=_maybe(_dates()),
+                    tanggal=_maybe(_dates()),
+                    hasil=_maybe(st.sampled_from(HasilPertimbangan)),
+                )
+            )
+        ),
+        "persetujuan_menteri_rancangan": draw(_rarely(_persetujuan())),
+        "rapat_antar_kl": draw(
+            _rarely(
+                st.builds(
+                    RapatAntarKl,
+                    tanggal=_maybe(_dates()),
+                    peserta=_maybe(
+                        st.lists(st.sampled_from(PesertaRapat), max_size=4, unique=True).map(tuple)
+                    ),
+                )
+            )
+        ),
+        "surat_konfirmasi_kemlu": draw(
+            _rarely(st.builds(Surat, nomor=st.none(), tanggal=_maybe(_dates())))
+        ),
+        "persetujuan_pemerintah_pusat": draw(_rarely(_persetujuan())),
+        "dasar_ksdll": draw(_maybe(st.sampled_from(DasarKsdll))) if jenis is Jenis.KSDLL else None,
+        "laporan": draw(
+            _rarely(
+                st.lists(
+                    st.builds(
+                        Laporan,
+                        penerima=_maybe(st.sampled_from(PenerimaLaporan)),
+                        tanggal=_maybe(_dates()),
+                        periode=st.none() | st.just("2026-S1"),
+                    ),
+                    max_size=3,
+                ).map(tuple)
+            )
+        ),
+        "hibah_terkait": draw(_rarely(st.booleans())),
+        "hasil": draw(_rarely(st.builds(Hasil, berupa_barang=_maybe(st.booleans())))),
+    }
+
+
 @st.composite
 def _agreement(draw: st.DrawFn) -> Agreement:
     jenis = draw(st.sampled_from(Jenis))
     foreign = jenis in (Jenis.KSDPL, Jenis.KSDLL)
     urusan_pool = st.sampled_from(_CONCURRENT) | st.sampled_from(sorted(_ABSOLUTE, key=str))
+    domestic = not foreign
+    if jenis is Jenis.KSDD:
+        extra = _ksdd_facts(draw)
+    elif jenis is Jenis.KSDPK:
+        extra = _ksdpk_facts(draw)
+    else:
+        extra = _foreign_facts(draw, jenis)
     return Agreement(
         id=draw(st.from_regex(r"[a-z]{3,10}(-[a-z0-9]{2,8}){0,3}", fullmatch=True)),
         judul=draw(_maybe(_TEXT)),
@@ -234,10 +438,46 @@ def _agreement(draw: st.DrawFn) -> Agreement:
         peningkatan_hubungan_antarmasyarakat=draw(_maybe(st.booleans())) if foreign else None,
         rencana=draw(_maybe(_rencana())),
         dprd=draw(_maybe(_dprd())),
-        kesepakatan_bersama=draw(_maybe(st.builds(Dokumen, tanggal_ttd=_maybe(_dates())))),
-        perjanjian=draw(_maybe(st.builds(Dokumen, tanggal_ttd=_maybe(_dates())))),
+        kesepakatan_bersama=draw(_maybe(_dokumen(contract=False))),
+        perjanjian=draw(_maybe(_dokumen(contract=True))),
         jangka_waktu=draw(_maybe(_durations())),
         keterangan=draw(st.none() | st.just("Contoh ilustratif")),
+        urusan_kewenangan_daerah=draw(_maybe(st.booleans())) if domestic else None,
+        objek_dalam_perencanaan_pembangunan=draw(_maybe(st.booleans())) if domestic else None,
+        alasan_di_luar_perencanaan=(
+            draw(_rarely(st.sampled_from(AlasanDiLuarPerencanaan))) if domestic else None
+        ),
+        bertentangan_kesusilaan_ketertiban_kepentingan_nasional=(
+            draw(_maybe(st.booleans())) if domestic else None
+        ),
+        pemetaan_urusan=draw(_rarely(_kegiatan())) if domestic else None,
+        surat_kuasa=(
+            draw(
+                _rarely(
+                    st.builds(
+                        SuratKuasa,
+                        tanggal=_maybe(_dates()),
+                        pemberi=_maybe(st.sampled_from(Jabatan)),
+                        penerima=_maybe(st.sampled_from(Jabatan)),
+                    )
+                )
+            )
+            if domestic
+            else None
+        ),
+        status=draw(_rarely(st.sampled_from(StatusKerjaSama))),
+        alasan_berakhir=draw(_rarely(st.sampled_from(AlasanBerakhir))),
+        perpanjangan=draw(
+            _rarely(
+                st.builds(
+                    Perpanjangan,
+                    tanggal_ttd=_maybe(_dates()),
+                    jangka_waktu=_maybe(_durations()),
+                    mengikuti_prosedur_pp28=_maybe(st.booleans()),
+                )
+            )
+        ),
+        **extra,
     )
 
 

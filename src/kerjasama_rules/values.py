@@ -35,6 +35,13 @@ class Unknown:
         return hash(self.missing)
 
 
+class JsonValue(tuple):  # type: ignore[type-arg]
+    """A list already in JSON form (e.g. the holidays a deadline skipped), shared
+    between reports; :func:`to_json_value` returns it as it is."""
+
+    __slots__ = ()
+
+
 def merge(*values: Any) -> Unknown:
     """The unknown that results from combining operands, some of which are unknown."""
     missing: frozenset[str] = frozenset()
@@ -46,7 +53,7 @@ def merge(*values: Any) -> Unknown:
 
 def to_json_value(value: Any) -> Any:
     """A JSON-ready form of a runtime value, for evidence in reports."""
-    if value is None or isinstance(value, bool | int | str):
+    if value is None or isinstance(value, bool | int | str | JsonValue):
         return value
     if isinstance(value, Decimal):
         return float(value) if value != value.to_integral_value() else int(value)

@@ -1,0 +1,90 @@
+"""pytest plugin: collect ``*.test.yaml`` rule tests, one pytest item per case.
+
+Registered through the ``pytest11`` entry point ``kerjasama`` (pyproject.toml), so once the
+package is installed ``pytest rules/`` runs the rule tests. A failing case shows the same
+diff as ``kerjasama test``. Without the installed entry point, enable it with
+``-p kerjasama_rules.pytest_plugin`` or ``pytest_plugins = ["kerjasama_rules.pytest_plugin"]``.
+
+Loading it twice (entry point *and* ``-p``/``pytest_plugins``) is harmless: when pytest
+registers the module under one name, the plugin blocks the other, so pytest skips the
+second registration instead of failing with "Plugin already registered".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_ENTRY_POINT = "kerjasama"
+_RULES_CACHE: dict[Path, Any] = {}
+
+
+def pytest_plugin_registered(plugin: object, plugin_name: str, manager: Any) -> None:
+    """Block this module's other name once it is registered under one of them."""
+    if plugin is not sys.modules[__name__]:
+        return
+    for other in (_ENTRY_POINT, __name__):
+        if other != plugin_name and not manager.is_blocked(other):
+            manager.set_blocked(other)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect ``*.test.yaml`` files."""
+    from .ruletests import TEST_SUFFIX
+
+    if file_path.name.endswith(TEST_SUFFIX):
+        collector: pytest.Collector = RuleTestFile.from_parent(parent, path=file_path)
+        return collector
+    return None
+
+
+class RuleTestFailure(Exception):
+    """A case whose report differs from its expectations; carries the rendered diff."""
+
+
+class RuleTestFile(pytest.File):
+    """One ``*.test.yaml`` file: yields a :class:`RuleTestItem` per case."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from .errors import KerjasamaError
+        from .rulefiles import load_rules
+        from .ruletests import load_test_file, rules_path_for
+
+        try:
+            tf = load_test_file(self.path)
+            where = Path(tf.rules) if tf.rules else rules_path_for(self.path)
+            if where not in _RULES_CACHE:
+                _RULES_CACHE[where] = load_rules(where)
+        except KerjasamaError as exc:
+            raise self.CollectError(str(exc)) from None
+        rules = _RULES_CACHE[where]
+        for case in tf.cases:
+            yield RuleTestItem.from_parent(self, name=case.name, case=case, rules=rules)
+
+
+class RuleTestItem(pytest.Item):
+    """One case of a rule test file."""
+
+    def __init__(self, *, case: Any, rules: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+        self.rules = rules
+
+    def runtest(self) -> None:
+        from .ruletests import render_result, run_case
+
+        result = run_case(self.rules, self.case)
+        if not result.passed:
+            raise RuleTestFailure(render_result(result))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, RuleTestFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, self.case.line, self.name
