@@ -14,7 +14,7 @@ from hypothesis.extra.lark import from_lark
 import kerjasama_rules as kr
 from kerjasama_rules.cli import main
 from kerjasama_rules.formatter import format_file, format_source, iter_comments
-from kerjasama_rules.parser import _parser, parse, parse_with_comments
+from kerjasama_rules.parser import _build, parse, parse_with_comments
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -167,7 +167,7 @@ def test_comments_inserted_anywhere_survive(
 
 
 @settings(max_examples=40, suppress_health_check=list(HealthCheck), deadline=None)
-@given(from_lark(_parser(), start="start"))
+@given(from_lark(_build(), start="start"))
 def test_generated_files_format_idempotently(text: str) -> None:
     try:
         tree = parse(text)

@@ -168,3 +168,26 @@ def test_rendered_error_has_location_caret_and_help() -> None:
     assert "x.kr:2:15" in text
     assert "^" in text
     assert "help:" in text
+
+
+def test_saved_parser_tables_match_the_grammar() -> None:
+    # Loading saved LALR tables is what keeps a cold `load_rules()` under 200 ms.
+    from importlib import resources
+
+    from kerjasama_rules import parser
+
+    data = resources.files("kerjasama_rules").joinpath(parser._TABLES).read_bytes()
+    header = data.partition(b"\n")[0].decode()
+    grammar_part = parser._tables_header().decode().split(" lark=")[0]
+    assert header.startswith(grammar_part), (
+        "policy.lark changed: run `python -m kerjasama_rules.parser` to save its tables"
+    )
+
+
+def test_saved_tables_parse_like_the_built_grammar() -> None:
+    from kerjasama_rules import parser
+
+    text = (
+        'aturan "a" {\n  dasar PP 28/2018 Pasal 27\n  wajib kategori == wajib\n    pesan "p"\n}\n'
+    )
+    assert parser._parser().parse(text) == parser._build().parse(text)

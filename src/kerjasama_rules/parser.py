@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
+import io
 import threading
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 import attrs
@@ -48,19 +51,64 @@ def _collect_comment(tok: Token) -> Token:
     return tok
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> Lark:
-    # Built once per process; LALR with the contextual lexer is what lets keywords double
-    # as enum values (`kategori == wajib`).
+_GRAMMAR = "policy.lark"
+# The LALR tables built from policy.lark, saved with `python -m kerjasama_rules.parser`:
+# loading them takes ~20 ms where building takes ~180 ms. Used only when their header
+# matches this grammar and this lark version; otherwise the grammar is built as usual.
+_TABLES = "policy.lark.tables"
+
+
+def _build() -> Lark:
+    # LALR with the contextual lexer is what lets keywords double as enum values
+    # (`kategori == wajib`).
     return Lark.open_from_package(
         "kerjasama_rules",
-        "policy.lark",
+        _GRAMMAR,
         parser="lalr",
         propagate_positions=True,
         maybe_placeholders=True,
         # COMMENT stays %ignore'd for the parser; the callback only records it.
         lexer_callbacks={"COMMENT": _collect_comment},
     )
+
+
+def _tables_header() -> bytes:
+    grammar = resources.files("kerjasama_rules").joinpath(_GRAMMAR).read_bytes()
+    digest = hashlib.sha256(grammar).hexdigest()
+    return f"kerjasama-tables/1 grammar={digest} lark={lark.__version__}".encode()
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Lark:
+    """The parser, built once per process (from the saved tables when they are current)."""
+    try:
+        data = resources.files("kerjasama_rules").joinpath(_TABLES).read_bytes()
+        header, _, payload = data.partition(b"\n")
+        if header == _tables_header():
+            # `Lark.load` takes no options; `_load` is the same call with them, as lark's
+            # own cache uses it.
+            loaded: Lark = Lark.__new__(Lark)._load(
+                io.BytesIO(payload), lexer_callbacks={"COMMENT": _collect_comment}
+            )
+            return loaded
+    except Exception:  # stale or unreadable tables: build the grammar instead
+        pass
+    return _build()
+
+
+def save_tables(path: str | None = None) -> str:
+    """Write the parser tables next to the grammar (or to ``path``); returns the path.
+
+    Run ``python -m kerjasama_rules.parser`` after editing policy.lark; a test fails
+    while the saved tables do not match the grammar.
+    """
+    import pathlib
+
+    target = pathlib.Path(path) if path else pathlib.Path(__file__).with_name(_TABLES)
+    buf = io.BytesIO()
+    _build().save(buf, exclude_options=("lexer_callbacks",))  # set again on load
+    target.write_bytes(_tables_header() + b"\n" + buf.getvalue())
+    return str(target)
 
 
 def parse(text: str, *, source: str = "<rules>") -> nodes.RuleFile:
@@ -698,3 +746,7 @@ def _dup(keyword: str, span: Span | None) -> RuleSyntaxError:
 
 # Re-exported for type checkers that want to see lark is only used here.
 _LARK_VERSION = lark.__version__
+
+
+if __name__ == "__main__":
+    print(save_tables())
