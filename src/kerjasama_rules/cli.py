@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import cli_drafting, cli_testing
+from .agreement import Agreement
 from .calendar import (
     CutiBersama,
     WorkingCalendar,
@@ -27,6 +28,7 @@ from .calendar import (
     deadline_to_json,
     render_deadline_text,
 )
+from .comparison import compare_switches, comparison_to_json, render_comparison
 from .errors import ConfigurationError, Diagnostic, KerjasamaError
 from .evaluator import RuleSet
 from .loader import load_agreements
@@ -45,6 +47,7 @@ from .render import (
 )
 from .report import Report
 from .rulefiles import load_rules
+from .schema import agreement_schema
 
 __all__ = ["main"]
 
@@ -126,6 +129,12 @@ def _build_parser() -> _Parser:
     check.add_argument("files", nargs="+", metavar="FILE")
     common(check)
     evaluation(check)
+    check.add_argument(
+        "--compare-switches",
+        action="store_true",
+        help="also evaluate every setting of the interpretation switches and report "
+        "where an outcome or the verdict changes",
+    )
 
     rules = sub.add_parser("rules", help="list the loaded rules with their citations")
     common(rules)
@@ -143,6 +152,8 @@ def _build_parser() -> _Parser:
     )
     common(explain)
     evaluation(explain)
+
+    sub.add_parser("schema", help="print the JSON Schema of the agreement format")
 
     for module in _EXTENSIONS:
         module.register(sub)
@@ -192,6 +203,9 @@ def main(
             return _explain(args, out)
         if args.command == "deadline":
             return _deadline(args, out)
+        if args.command == "schema":
+            out.write(json.dumps(agreement_schema(), ensure_ascii=False, indent=2) + "\n")
+            return EXIT_OK
         for module in _EXTENSIONS:
             if args.command in module.COMMANDS:
                 code: int = module.run(args, out, err)
@@ -239,6 +253,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     switches = _switches(args)
     as_of = args.as_of or _today_jakarta()
     reports: list[Report] = []
+    checked: list[Agreement] = []
     problems: list[Diagnostic] = []
     for path in args.files:
         try:
@@ -247,13 +262,26 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             problems.extend(exc.diagnostics)
             continue
         for a in agreements:
+            checked.append(a)
             reports.append(
                 rules.evaluate(
                     a, as_of=as_of, source=path, switches=switches, cuti_bersama=args.cuti_bersama
                 )
             )
+    comparisons = (
+        [
+            compare_switches(rules, a, as_of=as_of, source=r.source)
+            for a, r in zip(checked, reports, strict=True)
+        ]
+        if args.compare_switches
+        else []
+    )
     if args.format == "json":
-        if problems:
+        if comparisons:
+            doc = json.loads(render_json(reports, lang=args.lang))
+            doc["switch_comparisons"] = [comparison_to_json(c) for c in comparisons]
+            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        elif problems:
             doc = {
                 "format": REPORT_FORMAT,
                 "reports": [report_to_json(r, lang=args.lang) for r in reports],
@@ -276,6 +304,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if i:
                 out.write("\n" + "─" * 72 + "\n\n")
             out.write(_mark_today(render_text(r, lang=args.lang), args, as_of))
+            if comparisons:
+                out.write("\n" + render_comparison(comparisons[i], lang=args.lang))
         if len(reports) > 1:
             out.write("\n" + _summary_table(reports, args.lang))
     if problems:

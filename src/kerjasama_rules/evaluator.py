@@ -431,6 +431,29 @@ class RuleSet:
         sw = self._checked.switches
         return tuple(sw[k] for k in sorted(sw))
 
+    def switches_read_for(self, jenis: Any) -> set[str]:
+        """The switches that the rules able to apply to this ``jenis`` can read
+        (``cuti_bersama`` through the working-day functions too)."""
+        from .compiler import _subexprs
+        from .functions import REGISTRY
+
+        names: set[str] = set()
+        res = self._checked.resolutions
+        for i in self._active.get(jenis, self._all):
+            node = self._rules[i].node
+            exprs = [node.when, *node.unless, *(n.expr for n in node.notes)]
+            exprs += [x for q in node.requirements for x in (q.expr, q.guard)]
+            for e in exprs:
+                if e is None:
+                    continue
+                for sub in _subexprs(e):
+                    r = res.get(id(sub))
+                    if r is not None and r.kind == "switch":
+                        names.add(r.target)
+                    if isinstance(sub, nodes.Call) and REGISTRY[sub.func].needs_context:
+                        names.add("cuti_bersama")
+        return names & {s.name for s in self.switches}
+
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         """Checker warnings (problems that do not stop the rules from running)."""
