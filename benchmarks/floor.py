@@ -408,11 +408,15 @@ def _uu(unit: str) -> str:
 
 
 # ---------------------------------------------------------------- one function per rule
-def _partners(a: Agreement, rule_id: str, kind: Jenis, pred, citation: str) -> Outcome:  # type: ignore[no-untyped-def]
+def _partners(
+    a: Agreement, rule_id: str, kind: Jenis, pred, citation: str, nonempty: bool = False
+) -> Outcome:  # type: ignore[no-untyped-def]
     if a.jenis is not kind:
         return (rule_id, "not_applicable", _NA)
     f: list[Finding] = []
     _require(f, _all(a.mitra, pred), "error", citation)
+    if nonempty:  # pp28-1-*: `wajib ukuran(mitra) > 0`
+        _require(f, None if a.mitra is None else len(a.mitra) > 0, "error", citation)
     return _outcome(rule_id, f)
 
 
@@ -560,7 +564,18 @@ def _pp28_17(a: Agreement) -> Outcome:
     f: list[Finding] = []
     _due(f, due, lambda: _get(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 17 huruf a"))
     _due(f, due, lambda: _get(a.studi_kelayakan, "ada"), "error", _pp("Pasal 17 huruf b"))
+    ada = _get(a.studi_kelayakan, "ada")
+    _due(
+        f,
+        _and(due, None if ada is None else ada is True),
+        lambda: _in(_get(a.studi_kelayakan, "disusun_oleh"), _BY_REGION),
+        "error",
+        _pp("Pasal 17 huruf b"),
+    )
     return _outcome("pp28-17", f)
+
+
+_BY_REGION = frozenset({PenyusunStudi.PEMERINTAH_DAERAH, PenyusunStudi.PARA_PIHAK})
 
 
 def _pp28_18(a: Agreement) -> Outcome:
@@ -1007,6 +1022,7 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
                     _KSDD,
                     lambda m: _in(m.jenis, _REGIONS),
                     _uu("Pasal 363 ayat (2) huruf a"),
+                    nonempty=True,
                 ),
                 _partners(
                     a,
@@ -1014,6 +1030,7 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
                     _KSDPL,
                     lambda m: _eq(m.jenis, JenisMitra.PEMERINTAH_DAERAH_LUAR_NEGERI),
                     _uu("Pasal 363 ayat (2) huruf c"),
+                    nonempty=True,
                 ),
             ],
         ),

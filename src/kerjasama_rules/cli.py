@@ -33,7 +33,6 @@ from .errors import ConfigurationError, Diagnostic, KerjasamaError
 from .evaluator import RuleSet
 from .loader import load_agreements
 from .render import (
-    REPORT_FORMAT,
     explanation_to_json,
     render_diagnostic,
     render_explanation,
@@ -41,7 +40,6 @@ from .render import (
     render_rule_list,
     render_switch_list,
     render_text,
-    report_to_json,
     rules_to_json,
     switches_to_json,
 )
@@ -277,15 +275,14 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else []
     )
     if args.format == "json":
-        if comparisons:
+        if not comparisons and not problems:
+            out.write(render_json(reports, lang=args.lang))
+        else:
             doc = json.loads(render_json(reports, lang=args.lang))
-            doc["switch_comparisons"] = [comparison_to_json(c) for c in comparisons]
-            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        elif problems:
-            doc = {
-                "format": REPORT_FORMAT,
-                "reports": [report_to_json(r, lang=args.lang) for r in reports],
-                "errors": [
+            if comparisons:
+                doc["switch_comparisons"] = [comparison_to_json(c) for c in comparisons]
+            if problems:
+                doc["errors"] = [
                     {
                         "code": d.code,
                         "message": d.message,
@@ -294,11 +291,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         "help": d.help,
                     }
                     for d in problems
-                ],
-            }
+                ]
             out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        else:
-            out.write(render_json(reports, lang=args.lang))
     else:
         for i, r in enumerate(reports):
             if i:

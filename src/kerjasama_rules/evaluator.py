@@ -73,6 +73,7 @@ class _Req:
     citations: tuple[nodes.Citation, ...]
     condition: str
     severity: str
+    condition_en: str = ""
     # Whether a false `jika` means "not yet due" (it waits for a fact: `terisi x`) rather
     # than "does not arise" (`tidak terisi x` once x is known): only the first is pending.
     pends: bool = True
@@ -363,6 +364,9 @@ class RuleSet:
                     citation=_most_specific(cites),
                     citations=cites,
                     condition=expr_to_source(q.guard) if q.guard is not None else "",
+                    condition_en=(
+                        expr_to_source(q.guard, lang="en") if q.guard is not None else ""
+                    ),
                     severity=q.severity or "error",
                     key=_getters(comp.static_reads(q.expr, calendar=True)),
                     pends=q.guard is None or _waits_for_fact(q.guard),
@@ -616,9 +620,16 @@ class RuleSet:
         *,
         as_of: datetime.date | None = None,
         switches: Mapping[str, str] | None = None,
+        cuti_bersama: CutiBersama | str | None = None,
+        evidence: bool = True,
     ) -> list[Report]:
-        """Evaluate several agreements with the same options."""
-        return [self.evaluate(a, as_of=as_of, switches=switches) for a in agreements]
+        """Evaluate several agreements with the same options (see :meth:`evaluate`)."""
+        return [
+            self.evaluate(
+                a, as_of=as_of, switches=switches, cuti_bersama=cuti_bersama, evidence=evidence
+            )
+            for a in agreements
+        ]
 
     def explain(
         self,
@@ -683,8 +694,12 @@ class RuleSet:
         ):
             return Explanation(report.outcome(rule_id), tuple(steps), as_of)
         for u in node.unless:
-            if step("kecuali", u, comp.compile(u, record=True)) is True:
+            if step("kecuali", u, comp.compile(u, record=True)) is not False:
+                # the exception holds, or it is unknown whether it does: the rule stops here
                 return Explanation(report.outcome(rule_id), tuple(steps), as_of)
+        for n in node.notes:
+            if n.guard is None or step("jika", n.guard, comp.compile(n.guard, record=True)) is True:
+                step("catatan", n.expr, comp.compile(n.expr, record=True))
         for q in compiled.reqs:
             if q.node.guard is not None:
                 g = step("jika", q.node.guard, q.guard_rec)  # type: ignore[arg-type]
@@ -742,7 +757,7 @@ class RuleSet:
                 g = q.guard(ctx)
                 if g is False:
                     if q.pends:
-                        pending.append(Pending(q.citation, q.messages, q.condition))
+                        pending.append(Pending(q.citation, q.messages, q.condition, q.condition_en))
                     continue
                 if g.__class__ is _U:
                     assert q.guard_rec is not None
@@ -797,7 +812,7 @@ class RuleSet:
             q = r.reqs[i]
             if kind == "pending":
                 if q.pends:
-                    pending.append(Pending(q.citation, q.messages, q.condition))
+                    pending.append(Pending(q.citation, q.messages, q.condition, q.condition_en))
             elif kind == "guard":
                 assert q.guard_rec is not None
                 findings.append(self._finding(q, "unknown", value, q.guard_rec, ctx))

@@ -36,10 +36,20 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     """Collect ``*.test.yaml`` files."""
     from .ruletests import TEST_SUFFIX
 
-    if file_path.name.endswith(TEST_SUFFIX):
+    if file_path.name.endswith(TEST_SUFFIX) and _looks_like_rule_tests(file_path):
         collector: pytest.Collector = RuleTestFile.from_parent(parent, path=file_path)
         return collector
     return None
+
+
+def _looks_like_rule_tests(path: Path) -> bool:
+    # Installed as a pytest11 plugin, this sees every project's tests: collect only files
+    # with a top-level `kasus:`/`cases:` key, never someone else's `*.test.yaml`.
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.startswith(("kasus:", "cases:")) for line in text.splitlines())
 
 
 class RuleTestFailure(Exception):

@@ -127,7 +127,7 @@ def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
             {
                 "citation": citation_to_json(p.citation),
                 "message": p.message(lang),
-                "until": p.condition,
+                "until": p.condition_in(lang),
             }
             for p in o.pending
         ],
@@ -214,7 +214,7 @@ _T = {
         "undecided": "belum dapat ditentukan", "na": "tidak berlaku", "errors": "galat",
         "warned": "dengan peringatan", "notes": "Catatan", "law": "Hukum yang diterapkan",
         "since": "berlaku sejak", "reference": "tanggal acuan",
-        "none": "tidak ada versi yang berlaku pada tanggal acuan",
+        "none": "tidak ada versi yang berlaku pada tanggal acuan (lihat ketentuan peralihan)",
         "skipped": "hari libur/cuti bersama yang dilewati",
         "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
         "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
@@ -231,7 +231,7 @@ _T = {
         "undecided": "undetermined", "na": "not applicable", "errors": "errors",
         "warned": "with warnings", "notes": "Notes", "law": "Law applied",
         "since": "in force from", "reference": "reference date",
-        "none": "no version in force on the reference date",
+        "none": "no version in force on the reference date (see the transitional provisions)",
         "skipped": "holidays and cuti bersama skipped",
         "yes": "yes", "no": "no", "unknown_value": "unknown",
         "until": "due once", "error_outcome": "Rules that could not run",
@@ -353,7 +353,7 @@ def render_text(report: Report, *, lang: str = "id") -> str:
         for o, p in pend:
             out.append(f"  … {p.citation.text}  [{o.rule}]")
             out.append(f"      {p.message(lang)}")
-            out.append(f"      {t['until']}: {p.condition}")
+            out.append(f"      {t['until']}: {p.condition_in(lang)}")
     errs = [o for o in report.outcomes if o.status == "error"]
     if errs:
         out.append("")
@@ -379,9 +379,9 @@ def render_text(report: Report, *, lang: str = "id") -> str:
 # ------------------------------------------------------------------ explanations
 _ROLE = {
     "id": {"berlaku": "berlaku jika", "kecuali": "kecuali", "jika": "jatuh tempo jika",
-           "wajib": "wajib", "status": "Status", "rule": "Aturan"},
+           "wajib": "wajib", "status": "Status", "rule": "Aturan", "catatan": "catatan"},
     "en": {"berlaku": "applies when", "kecuali": "unless", "jika": "due once",
-           "wajib": "requires", "status": "Status", "rule": "Rule"},
+           "wajib": "requires", "status": "Status", "rule": "Rule", "catatan": "note"},
 }  # fmt: skip
 
 

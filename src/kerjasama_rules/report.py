@@ -55,11 +55,16 @@ class Pending:
     citation: Citation
     messages: tuple[tuple[str, str], ...]
     condition: str
+    condition_en: str = ""
 
     def message(self, lang: str = "id") -> str:
         """The message in ``lang``, falling back to Indonesian."""
         table = dict(self.messages)
         return table.get(lang) or table.get("id") or ""
+
+    def condition_in(self, lang: str = "id") -> str:
+        """The condition that makes it due, in the keywords of ``lang``."""
+        return self.condition_en if lang == "en" and self.condition_en else self.condition
 
 
 @attrs.frozen
