@@ -977,6 +977,29 @@ def _pp28_30(a: Agreement, kind: Jenis, prefix: str, as_of: datetime.date | None
     return out
 
 
+_DAERAH_KHUSUS = frozenset(
+    {
+        "Daerah Istimewa Yogyakarta", "DI Yogyakarta", "DKI Jakarta",
+        "Daerah Khusus Ibukota Jakarta", "Aceh", "Papua", "Papua Barat", "Papua Selatan",
+        "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya",
+    }
+)  # fmt: skip
+
+
+def _pp28_47(a: Agreement) -> Outcome:
+    """pasal_47.kr: a region in a special-autonomy province gets a warning."""
+    prov = _get(a.daerah, "provinsi")
+    nama = _get(a.daerah, "nama")
+    if prov is None and nama is None:
+        return ("pp28-47", "not_applicable", _NA)
+    ok = (prov is None or prov not in _DAERAH_KHUSUS) and (
+        nama is None or nama not in _DAERAH_KHUSUS
+    )
+    f: list[Finding] = []
+    _require(f, ok, "warning", _pp("Pasal 47"))
+    return _outcome("pp28-47", f)
+
+
 def _pp28_48(a: Agreement) -> Outcome:
     # berlaku jika terisi perjanjian.tanggal_ttd dan ... < 2018-07-13 (a note)
     signed = _get(a.perjanjian, "tanggal_ttd")
@@ -1099,6 +1122,7 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
             _PP28,
             [_partners_all(a, "pp28-46")],
         ),
+        (_PP28, [_pp28_47(a)]),
         (_ALWAYS, [_pp28_48(a)]),
         (_ALWAYS, [_pp28_49(a), _pp28_48_perpanjangan(a)]),
         # rules/uu23_2014/

@@ -200,7 +200,10 @@ def test_perlu_persetujuan_dprd(
         assert det.missing == ("$.membebani_masyarakat_dan_daerah",)
     else:
         (because,) = det.because
-        pasal = {c.pasal for c in because.citations}
+        pasal = {c.pasal for c in because.citations if c.instrument == "PP 28/2018"}
+        uu = {(c.pasal, c.huruf) for c in because.citations if c.instrument == "UU 23/2014"}
+        huruf = "i" if facts["jenis"] in ("KSDD", "KSDPK") else "g"
+        assert uu == {(101, huruf), (154, huruf)}
         assert (
             pasal
             == {"KSDD": {6}, "KSDPK": {19, 6}, "KSDPL": {30}, "KSDLL": {38, 30}}[facts["jenis"]]
