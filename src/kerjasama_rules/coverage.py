@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -64,6 +65,8 @@ class UnitCoverage:
     rules: tuple[str, ...] = ()  # ids of the rules citing it
     failed_in: int = 0  # passing cases with a failing finding citing it
     passed_in: int = 0  # passing cases where a requirement citing it holds
+    failing_cases: tuple[str, ...] = ()  # those cases, as `file::name`
+    passing_cases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -154,7 +157,8 @@ def compute_coverage(inventory: Inventory, rules: RuleSet, run: TestRun) -> Cove
             ]
             for rule in citing
         }
-        failed_in = passed_in = 0
+        failing_cases: list[str] = []
+        passing_cases: list[str] = []
         for r in passing:
             assert r.report is not None
             fail_hit = pass_hit = False
@@ -171,10 +175,23 @@ def compute_coverage(inventory: Inventory, rules: RuleSet, run: TestRun) -> Cove
                 used = {f.messages for f in o.findings} | {p.messages for p in o.pending}
                 if any(m not in used for m in reqs[o.rule]):
                     pass_hit = True
-            failed_in += fail_hit
-            passed_in += pass_hit
-        status = "tested" if failed_in and passed_in else "encoded"
-        out.append(UnitCoverage(unit, status, tuple(r.id for r in citing), failed_in, passed_in))
+            label = f"{Path(r.case.file).name}::{r.case.name}"
+            if fail_hit:
+                failing_cases.append(label)
+            if pass_hit:
+                passing_cases.append(label)
+        status = "tested" if failing_cases and passing_cases else "encoded"
+        out.append(
+            UnitCoverage(
+                unit,
+                status,
+                tuple(r.id for r in citing),
+                len(failing_cases),
+                len(passing_cases),
+                tuple(failing_cases),
+                tuple(passing_cases),
+            )
+        )
     untested = tuple(
         ((rule.span.source.name if rule.span else "?"), rule.id)
         for rule in rules.rules
@@ -311,6 +328,8 @@ def coverage_to_json(report: CoverageReport) -> str:
                 "rules": list(u.rules),
                 "failed_in": u.failed_in,
                 "passed_in": u.passed_in,
+                "failing_cases": list(u.failing_cases),
+                "passing_cases": list(u.passing_cases),
             }
             for u in report.units
         ],
@@ -319,6 +338,14 @@ def coverage_to_json(report: CoverageReport) -> str:
         "unknown_citations": [{"rule": r, "citation": c} for r, c in report.unknown_citations],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cases(names: tuple[str, ...], shown: int = 2) -> str:
+    # A few case names, then the count: the table stays readable; `--format json` has all.
+    if not names:
+        return ""
+    text = "; ".join(n.replace("|", "/") for n in names[:shown])
+    return text + (f" (+{len(names) - shown})" if len(names) > shown else "")
 
 
 def render_coverage_markdown(report: CoverageReport) -> str:
@@ -363,13 +390,15 @@ def render_coverage_markdown(report: CoverageReport) -> str:
         "",
         "## Satuan / Units",
         "",
-        "| satuan / unit | status | keyakinan | matriks | aturan / rules |",
-        "|---|---|---|---|---|",
+        "| satuan / unit | status | keyakinan | matriks | aturan / rules "
+        "| uji yang menggagalkan / failing tests | uji yang meluluskan / passing tests |",
+        "|---|---|---|---|---|---|---|",
     ]
     for u in report.units:
         out.append(
             f"| {u.unit.text} | {u.status} | {u.unit.confidence or ''} | "
-            f"{', '.join(u.unit.matrix_rows)} | {', '.join(f'`{r}`' for r in u.rules)} |"
+            f"{', '.join(u.unit.matrix_rows)} | {', '.join(f'`{r}`' for r in u.rules)} "
+            f"| {_cases(u.failing_cases)} | {_cases(u.passing_cases)} |"
         )
     extra = _summary(report)[3:]
     if extra:
