@@ -498,3 +498,27 @@ def test_a_later_instrument_is_added_beside_without_editing(tmp_path) -> None:  
         ("PP 28/2018", True),
         ("PP 99/2027", True),
     ]
+
+
+def test_regional_holidays_move_the_deadline_and_are_reported(bundled_rules: kr.RuleSet) -> None:
+    a = agreement(**_ksdpl_received())
+    rep = bundled_rules.evaluate(
+        a,
+        as_of=datetime.date(2026, 5, 14),
+        regional_holidays=[(datetime.date(2026, 4, 15), "Hari Jadi Kabupaten Bekasi")],
+    )
+    notes = {n.label: n.value for n in rep.outcome("pp28-30-4").notes}
+    assert notes["Batas waktu keputusan DPRD"] == "2026-05-18"
+    assert rep.outcome("pp28-30-4").status == "pass"  # not yet overdue on 14 May
+    assert ("libur_daerah", "2026-04-15 Hari Jadi Kabupaten Bekasi") in rep.switches
+    with pytest.raises(kr.ConfigurationError):
+        bundled_rules.evaluate(a, regional_holidays=[("kemarin",)])  # type: ignore[list-item]
+
+
+def test_an_incomplete_holiday_calendar_is_said(bundled_rules: kr.RuleSet) -> None:
+    # Islamic holidays of 2027 are only estimated in the holiday data.
+    a = agreement(jenis="KSDPL", dprd={"diterima": "2027-02-01", "tanggal_keputusan": "2027-12-01"})
+    rep = bundled_rules.evaluate(a, as_of=datetime.date(2027, 12, 31))
+    (f,) = rep.outcome("pp28-30-4").findings
+    evidence = dict((e.path, e.value) for e in f.evidence)
+    assert evidence["hari_kerja_setelah(dprd.diterima, 45).kalender_lengkap"] is False

@@ -122,6 +122,7 @@ def _build_parser() -> _Parser:
             metavar="NAME=VALUE",
             help="set an interpretation switch for this run (see `kerjasama rules --switches`)",
         )
+        _regional(p)
 
     check = sub.add_parser("check", help="check agreement files (YAML or JSON)")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -160,9 +161,28 @@ def _build_parser() -> _Parser:
     deadline.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     deadline.add_argument("--working-days", type=int, required=True, metavar="N")
     deadline.add_argument("--cuti-bersama", choices=("libur", "kerja"), default="libur")
+    _regional(deadline)
     deadline.add_argument("--format", choices=("text", "json"), default="text")
     deadline.add_argument("--lang", choices=("id", "en"), default="id")
     return parser
+
+
+def _holiday(text: str) -> tuple[datetime.date, str]:
+    day, _, name = text.partition("=")
+    return _date(day.strip()), (name.strip() or "libur daerah")
+
+
+def _regional(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--libur-daerah",
+        dest="regional_holidays",
+        action="append",
+        type=_holiday,
+        default=[],
+        metavar="DATE[=NAME]",
+        help="a regional holiday that is not a working day (repeatable), "
+        "e.g. --libur-daerah '2026-04-15=Hari Jadi Kabupaten Bekasi'",
+    )
 
 
 def _today_jakarta() -> datetime.date:
@@ -263,7 +283,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             checked.append(a)
             reports.append(
                 rules.evaluate(
-                    a, as_of=as_of, source=path, switches=switches, cuti_bersama=args.cuti_bersama
+                    a,
+                    as_of=as_of,
+                    source=path,
+                    switches=switches,
+                    cuti_bersama=args.cuti_bersama,
+                    regional_holidays=args.regional_holidays,
                 )
             )
     comparisons = (
@@ -374,6 +399,7 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
         as_of=as_of,
         switches=_switches(args),
         cuti_bersama=args.cuti_bersama,
+        regional_holidays=args.regional_holidays,
     )
     if args.format == "json":
         out.write(
@@ -392,7 +418,9 @@ def _deadline(args: argparse.Namespace, out: TextIO) -> int:
     if args.working_days < 0:
         msg = "--working-days must be zero or more"
         raise ConfigurationError([Diagnostic(code="config.negative-working-days", message=msg)])
-    cal = WorkingCalendar(cuti_bersama=CutiBersama(args.cuti_bersama))
+    cal = WorkingCalendar(
+        cuti_bersama=CutiBersama(args.cuti_bersama), extra_holidays=args.regional_holidays
+    )
     d = compute_deadline(args.start, args.working_days, calendar=cal)
     if args.format == "json":
         out.write(json.dumps(deadline_to_json(d), ensure_ascii=False, indent=2) + "\n")

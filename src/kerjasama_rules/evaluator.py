@@ -342,7 +342,7 @@ class RuleSet:
         bounds |= {d for p in self._versions for d in (p.start, p.end) if d is not None}
         self._boundaries = sorted(bounds)
         self._plans: dict[tuple[Any, int], _Plan] = {}
-        self._calendars: dict[CutiBersama, WorkingCalendar] = {}
+        self._calendars: dict[Any, WorkingCalendar] = {}
         self._settings: dict[Any, tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]] = {}
         self._default_settings: tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]] | None = (
             None
@@ -475,25 +475,38 @@ class RuleSet:
         raise KeyError(rule_id)
 
     # ------------------------------------------------------------------ evaluation
-    def _calendar(self, cuti_bersama: CutiBersama | str) -> WorkingCalendar:
-        key = CutiBersama(cuti_bersama)
+    def _calendar(
+        self,
+        cuti_bersama: CutiBersama | str,
+        extra: tuple[tuple[datetime.date, str], ...] = (),
+    ) -> WorkingCalendar:
+        key = (CutiBersama(cuti_bersama), extra)
         cal = self._calendars.get(key)
         if cal is None:
-            cal = WorkingCalendar(cuti_bersama=key)
+            cal = WorkingCalendar(cuti_bersama=key[0], extra_holidays=extra)
             self._calendars[key] = cal
         return cal
 
     def _resolve_settings(
-        self, switches: Mapping[str, str] | None, cuti_bersama: CutiBersama | str | None
+        self,
+        switches: Mapping[str, str] | None,
+        cuti_bersama: CutiBersama | str | None,
+        regional_holidays: Iterable[tuple[datetime.date, str]] = (),
     ) -> tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]:
         """Switch values for one run, the calendar they imply, and what the report shows."""
-        if not switches and cuti_bersama is None and self._default_settings is not None:
+        extra = tuple(sorted(regional_holidays))
+        if (
+            not switches
+            and cuti_bersama is None
+            and not extra
+            and self._default_settings is not None
+        ):
             return self._default_settings
         given = dict(switches or {})
         if cuti_bersama is not None:
             value = cuti_bersama.value if isinstance(cuti_bersama, CutiBersama) else cuti_bersama
             given.setdefault("cuti_bersama", value)
-        key = tuple(sorted(given.items()))
+        key = (tuple(sorted(given.items())), extra)
         cached = self._settings.get(key)
         if cached is not None:
             return cached
@@ -515,12 +528,15 @@ class RuleSet:
                 )
         values = {name: enums[name](given.get(name, sw.default)) for name, sw in declared.items()}
         default_cuti = declared["cuti_bersama"].default if "cuti_bersama" in declared else None
-        calendar = self._calendar(given.get("cuti_bersama") or default_cuti or "libur")
+        calendar = self._calendar(given.get("cuti_bersama") or default_cuti or "libur", extra)
         shown = {name: v.value for name, v in values.items()}
         shown["cuti_bersama"] = calendar.cuti_bersama.value
+        if extra:
+            # Regional holidays change deadlines: the report says which were used.
+            shown["libur_daerah"] = ", ".join(f"{d.isoformat()} {n}" for d, n in extra)
         result = (values, calendar, tuple(sorted(shown.items())))
         self._settings[key] = result
-        if not given:
+        if not given and not extra:
             self._default_settings = result
         return result
 
@@ -533,6 +549,7 @@ class RuleSet:
         switches: Mapping[str, str] | None = None,
         cuti_bersama: CutiBersama | str | None = None,
         evidence: bool = True,
+        regional_holidays: Iterable[tuple[datetime.date, str]] = (),
     ) -> Report:
         """Apply every rule to one agreement.
 
@@ -546,6 +563,8 @@ class RuleSet:
             cuti_bersama: shorthand for ``switches={"cuti_bersama": ...}``: ``libur``
                 (national collective leave days are not working days, the default) or
                 ``kerja`` (they are).
+            regional_holidays: the region's own holidays, ``(date, name)`` pairs, which
+                are not working days for the deadlines (the report lists them).
             evidence: whether findings, notes and determinations carry the facts that
                 decided them (the default). ``False`` keeps every outcome, finding,
                 citation and missing fact but skips the explanation re-runs: for
@@ -566,7 +585,17 @@ class RuleSet:
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
-        values, calendar, shown = self._resolve_settings(switches, cuti_bersama)
+        holidays = tuple(regional_holidays)
+        if not all(
+            isinstance(h, tuple)
+            and len(h) == 2
+            and isinstance(h[0], datetime.date)
+            and isinstance(h[1], str)
+            for h in holidays
+        ):
+            msg = "regional_holidays must be (datetime.date, name) pairs"
+            raise ConfigurationError(msg)
+        values, calendar, shown = self._resolve_settings(switches, cuti_bersama, holidays)
         ctx = Context(agreement, as_of, calendar, values)
         ctx.evidence = evidence
         ref, ref_source = _reference_date(agreement, as_of)
@@ -639,6 +668,7 @@ class RuleSet:
         as_of: datetime.date | None = None,
         switches: Mapping[str, str] | None = None,
         cuti_bersama: CutiBersama | str | None = None,
+        regional_holidays: Iterable[tuple[datetime.date, str]] = (),
     ) -> Explanation:
         """The full reasoning of one rule: each condition, its value and the facts it read.
 

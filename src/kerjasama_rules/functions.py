@@ -82,7 +82,7 @@ def _explain_working_days_after(
     ctx: Any, text: str, args: Sequence[Any], result: Any
 ) -> list[tuple[str, Any]]:
     # The due date and each day skipped, so a reader can recount the deadline by hand.
-    key = (ctx.calendar.cuti_bersama, args[0], result)
+    key = (ctx.calendar, args[0], result)
     skipped = _SKIPPED.get(key)
     if skipped is None:
         if len(_SKIPPED) >= 65536:
@@ -91,11 +91,15 @@ def _explain_working_days_after(
             {"date": d.date.isoformat(), "name": d.name, "kind": d.kind.value}
             for d in ctx.calendar.holidays_between(args[0], result)
         )
-    return [
+    out: list[tuple[str, Any]] = [
         (text, result),
         (text + ".dilewati", skipped),
         ("saklar.cuti_bersama", ctx.calendar.cuti_bersama.value),
     ]
+    if not ctx.calendar.is_complete(args[0], result):
+        # Estimated holiday dates or no cuti bersama data for a year: say so.
+        out.append((text + ".kalender_lengkap", False))
+    return out
 
 
 # (switch value, start, due) -> the holidays skipped, ready for JSON. Only for calendars
