@@ -341,7 +341,7 @@ class RuleSet:
         bounds = {d for r in self._rules for d in (r.start, r.end) if d is not None}
         bounds |= {d for p in self._versions for d in (p.start, p.end) if d is not None}
         self._boundaries = sorted(bounds)
-        self._plans: dict[tuple[Any, int], _Plan] = {}
+        self._plans: dict[tuple[int, int], _Plan] = {}
         self._calendars: dict[Any, WorkingCalendar] = {}
         self._settings: dict[Any, tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]] = {}
         self._default_settings: tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]] | None = (
@@ -494,14 +494,14 @@ class RuleSet:
         regional_holidays: Iterable[tuple[datetime.date, str]] = (),
     ) -> tuple[dict[str, Any], WorkingCalendar, tuple[Any, ...]]:
         """Switch values for one run, the calendar they imply, and what the report shows."""
-        extra = tuple(sorted(regional_holidays))
         if (
             not switches
             and cuti_bersama is None
-            and not extra
+            and not regional_holidays
             and self._default_settings is not None
         ):
             return self._default_settings
+        extra = tuple(sorted(regional_holidays))
         given = dict(switches or {})
         if cuti_bersama is not None:
             value = cuti_bersama.value if isinstance(cuti_bersama, CutiBersama) else cuti_bersama
@@ -585,8 +585,8 @@ class RuleSet:
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
-        holidays = tuple(regional_holidays)
-        if not all(
+        holidays = tuple(regional_holidays) if regional_holidays else ()
+        if holidays and not all(
             isinstance(h, tuple)
             and len(h) == 2
             and isinstance(h[0], datetime.date)
@@ -603,15 +603,19 @@ class RuleSet:
         outs = plan.outcomes.copy()
         rules = self._rules
         run = self._run_rule
+        ran = []
         for i in plan.run:
-            outs[i] = run(rules[i], ctx)
+            o = outs[i] = run(rules[i], ctx)
+            if o.findings or o.error is not None:
+                ran.append(o)
         outcomes = tuple(outs)
         dets = tuple([self._run_det(d, ctx) for d in self._dets])
         return Report(
             agreement.id,
             source,
             as_of,
-            verdict_of(outcomes),
+            # Only outcomes with findings or errors can move the verdict off `pass`.
+            verdict_of(tuple(ran)),
             dets,
             outcomes,
             shown,
@@ -624,7 +628,7 @@ class RuleSet:
         """Which rules to run for this jenis on this reference date (the rest are decided
         without running: not applicable, or not in force). Cached per period of time."""
         epoch = -1 if ref is None else bisect.bisect_right(self._boundaries, ref)
-        key = (jenis, epoch)
+        key = (id(jenis), epoch)  # enum members are singletons; id() hashes in C
         plan = self._plans.get(key)
         if plan is None:
             outcomes = list(self._na)
@@ -687,8 +691,15 @@ class RuleSet:
                     )
                 ]
             )
-        report = self.evaluate(agreement, as_of=as_of, switches=switches, cuti_bersama=cuti_bersama)
-        values, calendar, _ = self._resolve_settings(switches, cuti_bersama)
+        holidays = tuple(regional_holidays)
+        report = self.evaluate(
+            agreement,
+            as_of=as_of,
+            switches=switches,
+            cuti_bersama=cuti_bersama,
+            regional_holidays=holidays,
+        )
+        values, calendar, _ = self._resolve_settings(switches, cuti_bersama, holidays)
         ctx = Context(agreement, as_of, calendar, values)
         node = compiled.node
         steps: list[Step] = []
@@ -804,10 +815,12 @@ class RuleSet:
     def _run_program(self, r: _Rule, ctx: Context) -> Outcome:
         assert r.program is not None
         res: Any = r.program(ctx)
-        if res == 0:
-            return r.na
-        if res == 1:
+        if res.__class__ is int:
+            if res == 0:
+                return r.na
             return _outcome(r.na, "not_applicable", reason="exception")
+        if not res and not r.notes:
+            return r.passed
         if res and res[0].__class__ is str:
             if res[0] == "when":
                 messages, reason, value = _APPLICABILITY_UNKNOWN, "applicability", res[1]
