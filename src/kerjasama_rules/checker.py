@@ -396,7 +396,7 @@ class _Checker:
     # ------------------------------------------------------------------ definitions
     def _definition_order(self) -> list[str]:
         for name, d in self.defs.items():
-            self.def_deps[name] = {n for n in _names_in(d.expr) if n in self.defs}
+            self.def_deps[name] = {n for n in nodes.names_in(d.expr) if n in self.defs}
         order: list[str] = []
         state: dict[str, int] = {}
 
@@ -994,35 +994,6 @@ def _enum_member(cls: type[enum.Enum], name: str) -> enum.Enum | None:
 
 def _is_bare_name(e: nodes.Expr) -> bool:
     return isinstance(e, nodes.Name)
-
-
-def _names_in(e: nodes.Expr) -> set[str]:
-    out: set[str] = set()
-
-    def walk(x: Any) -> None:
-        if isinstance(x, nodes.Name):
-            out.add(x.name)
-        elif isinstance(x, nodes.Field):
-            walk(x.base)
-        elif isinstance(x, nodes.Call):
-            for a in x.args:
-                walk(a)
-        elif isinstance(x, nodes.Unary):
-            walk(x.operand)
-        elif isinstance(x, nodes.Binary):
-            walk(x.left)
-            walk(x.right)
-        elif isinstance(x, nodes.SetLit):
-            for i in x.items:
-                walk(i)
-        elif isinstance(x, nodes.Quantifier):
-            walk(x.collection)
-            walk(x.body)
-        elif isinstance(x, nodes.Present):
-            walk(x.target)
-
-    walk(e)
-    return out
 
 
 def _path_text(e: nodes.Expr) -> str:

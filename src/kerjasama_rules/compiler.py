@@ -237,7 +237,7 @@ class Compiler:
                         if det.otherwise is not None:
                             stack.append(det.otherwise)
                 continue
-            stack.extend(_children(x))
+            stack.extend(nodes.children(x))
         return getters
 
     def _reads_facts(self, name: str) -> bool:
@@ -248,7 +248,7 @@ class Compiler:
         stack = [self.checked.definitions[name].expr]
         while stack:
             e = stack.pop()
-            for sub in _subexprs(e):
+            for sub in nodes.subexpressions(e):
                 res = self.checked.resolutions.get(id(sub))
                 if res is None:
                     continue
@@ -787,41 +787,3 @@ _ARITH: dict[str, Callable[[Any, Any], Any]] = {
     "-": operator.sub,
     "*": operator.mul,
 }
-
-
-def _subexprs(e: nodes.Expr) -> list[nodes.Expr]:
-    """``e`` and every expression inside it."""
-    out: list[nodes.Expr] = []
-    stack: list[nodes.Expr] = [e]
-    while stack:
-        x = stack.pop()
-        out.append(x)
-        if isinstance(x, nodes.Field):
-            stack.append(x.base)
-        elif isinstance(x, nodes.Call):
-            stack.extend(x.args)
-        elif isinstance(x, nodes.Unary):
-            stack.append(x.operand)
-        elif isinstance(x, nodes.Binary):
-            stack.extend((x.left, x.right))
-        elif isinstance(x, nodes.SetLit):
-            stack.extend(x.items)
-        elif isinstance(x, nodes.Quantifier):
-            stack.extend((x.collection, x.body))
-        elif isinstance(x, nodes.Present):
-            stack.append(x.target)
-    return out
-
-
-def _children(e: nodes.Expr) -> list[nodes.Expr]:
-    if isinstance(e, nodes.Call):
-        return list(e.args)
-    if isinstance(e, nodes.Unary):
-        return [e.operand]
-    if isinstance(e, nodes.Binary):
-        return [e.left, e.right]
-    if isinstance(e, nodes.SetLit):
-        return list(e.items)
-    if isinstance(e, nodes.Present):
-        return [e.target]
-    return []

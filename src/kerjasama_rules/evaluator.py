@@ -438,7 +438,6 @@ class RuleSet:
     def switches_read_for(self, jenis: Any) -> set[str]:
         """The switches that the rules able to apply to this ``jenis`` can read
         (``cuti_bersama`` through the working-day functions too)."""
-        from .compiler import _subexprs
         from .functions import REGISTRY
 
         names: set[str] = set()
@@ -450,7 +449,7 @@ class RuleSet:
             for e in exprs:
                 if e is None:
                     continue
-                for sub in _subexprs(e):
+                for sub in nodes.subexpressions(e):
                     r = res.get(id(sub))
                     if r is not None and r.kind == "switch":
                         names.add(r.target)

@@ -212,7 +212,7 @@ class _Lints:
             for item in f.items:
                 own = getattr(item, "name", None)
                 for e in _exprs_of(item):
-                    used |= {n for n in _names(e) if n != own}
+                    used |= {n for n in nodes.names_in(e) if n != own}
         kinds: list[tuple[str, Mapping[str, nodes.Definition | nodes.Table | nodes.Switch]]] = [
             ("definition", self.defs),
             ("table", self.tables),
@@ -409,35 +409,6 @@ def _exprs_of(item: nodes.Item) -> list[nodes.Expr]:
         if item.otherwise is not None:
             out.append(item.otherwise)
     return out
-
-
-def _names(e: nodes.Expr) -> set[str]:
-    found: set[str] = set()
-
-    def walk(x: nodes.Expr) -> None:
-        if isinstance(x, nodes.Name):
-            found.add(x.name)
-        elif isinstance(x, nodes.Field):
-            walk(x.base)
-        elif isinstance(x, nodes.Present):
-            walk(x.target)
-        elif isinstance(x, nodes.Call):
-            for a in x.args:
-                walk(a)
-        elif isinstance(x, nodes.Unary):
-            walk(x.operand)
-        elif isinstance(x, nodes.Binary):
-            walk(x.left)
-            walk(x.right)
-        elif isinstance(x, nodes.SetLit):
-            for i in x.items:
-                walk(i)
-        elif isinstance(x, nodes.Quantifier):
-            walk(x.collection)
-            walk(x.body)
-
-    walk(e)
-    return found
 
 
 def _complete(

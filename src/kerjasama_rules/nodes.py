@@ -183,6 +183,41 @@ class Present:
 Expr = Literal | DurationLit | Name | Field | Call | Unary | Binary | SetLit | Quantifier | Present
 
 
+def children(e: Expr) -> tuple[Expr, ...]:
+    """The expressions directly inside ``e``, in source order."""
+    if isinstance(e, Field):
+        return (e.base,)
+    if isinstance(e, Call):
+        return e.args
+    if isinstance(e, Unary):
+        return (e.operand,)
+    if isinstance(e, Binary):
+        return (e.left, e.right)
+    if isinstance(e, SetLit):
+        return e.items
+    if isinstance(e, Quantifier):
+        return (e.collection, e.body)
+    if isinstance(e, Present):
+        return (e.target,)
+    return ()
+
+
+def subexpressions(e: Expr) -> list[Expr]:
+    """``e`` and every expression inside it (pre-order)."""
+    out: list[Expr] = []
+    stack = [e]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(reversed(children(x)))
+    return out
+
+
+def names_in(e: Expr) -> set[str]:
+    """Every bare name used in ``e`` (fields, definitions, tables, locals, enum values)."""
+    return {x.name for x in subexpressions(e) if isinstance(x, Name)}
+
+
 # ------------------------------------------------------------------ declarations
 @attrs.frozen
 class Message:
