@@ -116,12 +116,7 @@ class _Gen:
             raise TypeError(msg)
 
     def ref(self, e: nodes.Name | nodes.Field, out: str, lines: list[str], ind: str) -> None:
-        chain: list[str] = []
-        x: nodes.Expr = e
-        while isinstance(x, nodes.Field):
-            chain.append(x.name)
-            x = x.base
-        chain.reverse()
+        x, chain = nodes.path_parts(e)
         if not isinstance(x, nodes.Name):
             base = self.tmp()
             self.expr(x, base, lines, ind)
@@ -347,12 +342,7 @@ class _Gen:
 
     def path_of(self, e: nodes.Expr) -> str:
         """Source of an expression giving the JSONPath of a collection, for missing facts."""
-        chain: list[str] = []
-        x = e
-        while isinstance(x, nodes.Field):
-            chain.append(x.name)
-            x = x.base
-        chain.reverse()
+        x, chain = nodes.path_parts(e)
         suffix = "".join("." + c for c in chain)
         if isinstance(x, nodes.Name):
             res = self.checked.resolutions.get(id(x))

@@ -160,12 +160,7 @@ class Compiler:
         if res is not None and res.kind == "table_column":
             table, col = res.target
             return _const(self.checked.table_columns[table][col])
-        chain: list[str] = []
-        x: nodes.Expr = e
-        while isinstance(x, nodes.Field):
-            chain.append(x.name)
-            x = x.base
-        chain.reverse()
+        x, chain = nodes.path_parts(e)
         if not isinstance(x, nodes.Name):
             base = self._c(x, rec)
             return _getattr_chain(base, chain)
@@ -203,12 +198,7 @@ class Compiler:
                 return None  # the result depends on the run's calendar
             if isinstance(x, nodes.Name | nodes.Field):
                 res = self.checked.resolutions.get(id(x))
-                chain: list[str] = []
-                y: nodes.Expr = x
-                while isinstance(y, nodes.Field):
-                    chain.append(y.name)
-                    y = y.base
-                chain.reverse()
+                y, chain = nodes.path_parts(x)
                 root = self.checked.resolutions.get(id(y)) if isinstance(y, nodes.Name) else None
                 if res is not None and res.kind == "table_column":
                     continue
@@ -279,12 +269,7 @@ class Compiler:
         return present_rec
 
     def _path_fn(self, e: nodes.Expr) -> Callable[[Context], str]:
-        chain: list[str] = []
-        x = e
-        while isinstance(x, nodes.Field):
-            chain.append(x.name)
-            x = x.base
-        chain.reverse()
+        x, chain = nodes.path_parts(e)
         suffix = "".join("." + c for c in chain)
         if isinstance(x, nodes.Name):
             res = self.checked.resolutions.get(id(x))

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Protocol
 
 import attrs
@@ -30,7 +29,7 @@ from .agreement import Agreement
 from .checker import AS_OF_NAMES, complete_citations, diagnose
 from .errors import Diagnostic, KerjasamaError
 from .parser import parse
-from .rulefiles import bundled_rules_path, rule_files
+from .rulefiles import bundled_rules_path, display_path, rule_files
 from .source import Span
 from .typesys import enums_reachable, record_fields
 
@@ -77,19 +76,6 @@ class LintResult:
     def infos(self) -> int:
         """How many diagnostics are informational."""
         return sum(1 for d in self.diagnostics if d.severity == "info")
-
-
-def display_path(path: Path) -> str:
-    """The name a file is shown under: ``rules/...`` for bundled rules, else relative."""
-    resolved = path.resolve()
-    try:
-        return "rules/" + resolved.relative_to(bundled_rules_path().resolve()).as_posix()
-    except (ValueError, KerjasamaError):
-        pass
-    try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def lint_paths(

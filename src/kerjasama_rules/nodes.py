@@ -213,6 +213,17 @@ def subexpressions(e: Expr) -> list[Expr]:
     return out
 
 
+def path_parts(e: Expr) -> tuple[Expr, list[str]]:
+    """Split ``a.b.c`` into its root (``a``, usually a :class:`Name`) and ``["b", "c"]``."""
+    chain: list[str] = []
+    x = e
+    while isinstance(x, Field):
+        chain.append(x.name)
+        x = x.base
+    chain.reverse()
+    return x, chain
+
+
 def names_in(e: Expr) -> set[str]:
     """Every bare name used in ``e`` (fields, definitions, tables, locals, enum values)."""
     return {x.name for x in subexpressions(e) if isinstance(x, Name)}

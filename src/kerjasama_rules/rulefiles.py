@@ -18,7 +18,14 @@ from .errors import ConfigurationError, Diagnostic, KerjasamaError, RuleSyntaxEr
 from .evaluator import RuleSet
 from .parser import parse
 
-__all__ = ["RULE_SUFFIX", "bundled_rules_path", "compile", "load_rules", "rule_files"]
+__all__ = [
+    "RULE_SUFFIX",
+    "bundled_rules_path",
+    "compile",
+    "display_path",
+    "load_rules",
+    "rule_files",
+]
 
 RULE_SUFFIX = ".kr"
 
@@ -54,7 +61,9 @@ def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """The name a rule file is shown under: ``rules/...`` for bundled rules, else relative
+    to the working directory when under it, else as given."""
     # Bundled rules are named the same wherever the command runs (reports stay
     # byte-identical); other files relative to the working directory when under it.
     resolved = path.resolve()
@@ -98,7 +107,7 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
             diags.append(Diagnostic(code="config.unreadable", message=msg, file=str(f)))
             continue
         try:
-            parsed.append(parse(text, source=_display(f)))
+            parsed.append(parse(text, source=display_path(f)))
         except KerjasamaError as exc:
             diags.extend(exc.diagnostics)
     if diags:

@@ -27,7 +27,7 @@ from .evaluator import RuleSet
 from .loader import _parse_yaml, load_agreement
 from .nodes import Citation
 from .report import Report
-from .rulefiles import bundled_rules_path, load_rules
+from .rulefiles import bundled_rules_path, display_path, load_rules
 from .suggest import hint
 
 __all__ = [
@@ -227,18 +227,6 @@ def find_test_files(*paths: str | os.PathLike[str]) -> list[Path]:
             msg = f"no test file or directory at `{path}`"
             raise RuleTestError([Diagnostic(code="config.no-such-path", message=msg)])
     return out
-
-
-def _display(path: Path) -> str:
-    resolved = path.resolve()
-    try:
-        return "rules/" + resolved.relative_to(bundled_rules_path().resolve()).as_posix()
-    except (ValueError, KerjasamaError):
-        pass
-    try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def rules_path_for(test_file: str | os.PathLike[str], declared: str | None = None) -> Path:
@@ -505,7 +493,7 @@ def load_test_file(path: str | os.PathLike[str]) -> TestFile:
             problem is reported at once with a path such as ``$.kasus[2].harapan``.
     """
     p = Path(path)
-    name = _display(p)
+    name = display_path(p)
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
