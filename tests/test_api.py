@@ -21,6 +21,7 @@ def test_all_is_sorted_and_complete() -> None:
         "rulefiles", "source", "suggest", "typesys", "values", "annotations", "strategies",
         "cli", "cli_drafting", "cli_testing", "i18n", "formatter", "linter", "sarif",
         "inventory", "ruletests", "coverage", "pytest_plugin", "codegen", "schema", "comparison",
+        "template",
     }  # fmt: skip
     assert public == set(kr.__all__)
 
@@ -36,7 +37,7 @@ ORDER = [
     "source", "errors", "suggest", "i18n", "keywords", "duration", "agreement", "nodes", "parser",
     "typesys", "values", "functions", "calendar", "checker", "printer", "compiler", "codegen",
     "report",
-    "evaluator", "comparison", "render", "rulefiles", "loader", "strategies",
+    "evaluator", "comparison", "template", "render", "rulefiles", "loader", "strategies",
     # drafter tooling: formatter, linter and rule tests sit after the evaluation pipeline
     "formatter", "linter", "sarif", "inventory", "ruletests", "coverage", "schema",
     "pytest_plugin", "cli_drafting", "cli_testing", "cli", "__main__", "__init__",

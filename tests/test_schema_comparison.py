@@ -100,3 +100,25 @@ def test_compare_switches_cli_text_and_json(tmp_path: Path) -> None:
     (cmp,) = doc["switch_comparisons"]
     assert "cuti_bersama" in cmp["switches_that_matter"]
     assert doc["format"] == "kerjasama-report/1"
+
+
+@pytest.mark.parametrize("jenis", ["KSDD", "KSDPK", "KSDPL", "KSDLL"])
+def test_template_lists_the_facts_the_rules_read(jenis: str, tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert main(["template", jenis], stdout=out, stderr=io.StringIO()) == 0
+    text = out.getvalue()
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    (a,) = kr.load_agreements(path)  # the skeleton is a valid agreement: every fact null
+    assert a.jenis.value == jenis
+    rep = kr.load_rules().evaluate(a, as_of=AS_OF)
+    assert not [o for o in rep.outcomes if o.status == "error"]
+    # every fact an applicable rule found missing is in the skeleton
+    missing = {m for o in rep.outcomes for f in o.findings for m in f.missing if m != "as_of"}
+    for m in missing:
+        leaf = m.rsplit(".", 1)[-1].split("[")[0]
+        assert f"{leaf}:" in text, m
+    if jenis in ("KSDPL", "KSDLL"):
+        assert "negara: null" in text and "Pasal 27 ayat (1) huruf a" in text
+    else:
+        assert "membebani_masyarakat_dan_daerah: null" in text

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import cli_drafting, cli_testing
-from .agreement import Agreement
+from .agreement import Agreement, Jenis
 from .calendar import (
     CutiBersama,
     WorkingCalendar,
@@ -46,6 +46,7 @@ from .render import (
 from .report import Report
 from .rulefiles import load_rules
 from .schema import agreement_schema
+from .template import render_template
 
 __all__ = ["main"]
 
@@ -154,6 +155,14 @@ def _build_parser() -> _Parser:
 
     sub.add_parser("schema", help="print the JSON Schema of the agreement format")
 
+    template = sub.add_parser(
+        "template", help="print a YAML skeleton of every fact the rules read for a kind"
+    )
+    template.add_argument("jenis", choices=("KSDD", "KSDPK", "KSDPL", "KSDLL"))
+    template.add_argument(
+        "--rules", action="append", metavar="DIR", help="rule files or directories"
+    )
+
     for module in _EXTENSIONS:
         module.register(sub)
 
@@ -221,6 +230,9 @@ def main(
             return _explain(args, out)
         if args.command == "deadline":
             return _deadline(args, out)
+        if args.command == "template":
+            out.write(render_template(_load(args), Jenis(args.jenis)))
+            return EXIT_OK
         if args.command == "schema":
             out.write(json.dumps(agreement_schema(), ensure_ascii=False, indent=2) + "\n")
             return EXIT_OK
