@@ -169,3 +169,15 @@ def test_installed_script_runs_from_any_directory(tmp_path: Path, failing: Path)
     )
     assert proc.returncode == 1, proc.stderr
     assert "Pasal 30 ayat (1) PP 28/2018" in proc.stdout
+
+
+def test_check_a_directory_reports_each_agreement_and_a_summary(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(AGREEMENT, encoding="utf-8")
+    sub = tmp_path / "lain"
+    sub.mkdir()
+    (sub / "b.yaml").write_text(AGREEMENT.replace("uji-ksdpl", "uji-dua"), encoding="utf-8")
+    (sub / "x.test.yaml").write_text("kasus: []\n", encoding="utf-8")  # a rule test, skipped
+    code, out, err = run("check", str(tmp_path), "--as-of", "2026-11-29")
+    assert code == 1, err
+    assert "uji-ksdpl" in out and "uji-dua" in out
+    assert "perjanjian" in out.splitlines()[-4] or "putusan" in out  # the summary table

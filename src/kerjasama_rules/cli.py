@@ -17,6 +17,7 @@ import datetime
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from . import cli_drafting, cli_testing
@@ -125,7 +126,9 @@ def _build_parser() -> _Parser:
         )
         _regional(p)
 
-    check = sub.add_parser("check", help="check agreement files (YAML or JSON)")
+    check = sub.add_parser(
+        "check", help="check agreement files (YAML or JSON) or directories of them"
+    )
     check.add_argument("files", nargs="+", metavar="FILE")
     common(check)
     evaluation(check)
@@ -285,7 +288,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reports: list[Report] = []
     checked: list[Agreement] = []
     problems: list[Diagnostic] = []
-    for path in args.files:
+    for path in _agreement_files(args.files):
         try:
             agreements = load_agreements(path)
         except KerjasamaError as exc:
@@ -343,6 +346,26 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _write_diagnostics(problems, err)
         return EXIT_BAD_INPUT
     return EXIT_VIOLATION if any(r.verdict == "fail" for r in reports) else EXIT_OK
+
+
+def _agreement_files(paths: Sequence[str]) -> list[str]:
+    # A directory (a region's portfolio) stands for its YAML and JSON files, sorted;
+    # rule tests (*.test.yaml) are not agreements.
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                q
+                for q in path.rglob("*")
+                if q.is_file()
+                and q.suffix in (".yaml", ".yml", ".json")
+                and not q.name.endswith(".test.yaml")
+            )
+            out.extend(str(q) for q in found)
+        else:
+            out.append(p)
+    return out
 
 
 def _mark_today(text: str, args: argparse.Namespace, as_of: datetime.date) -> str:
