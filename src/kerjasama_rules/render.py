@@ -270,6 +270,19 @@ def render_text(report: Report, *, lang: str = "id") -> str:
     if report.source:
         head += f"  ({report.source})"
     out.append(head)
+    counts = {s: 0 for s in ("pass", "fail", "warn", "unknown", "not_applicable", "error")}
+    for o in report.outcomes:
+        # A rule that fails only on warnings is counted apart: it does not breach the law.
+        counts["warn" if o.status == "fail" and o.severity != "error" else o.status] += 1
+    fails = [(o, f) for o in report.outcomes for f in o.findings if f.status == "fail"]
+    errors = [(o, f) for o, f in fails if f.severity == "error"]
+    warns = [(o, f) for o, f in fails if f.severity != "error"]
+    unknowns = [(o, f) for o in report.outcomes for f in o.findings if f.status == "unknown"]
+    # The verdict first, then the basis it was reached on.
+    verdict = f"{t['verdict']}: {t[report.verdict]}"
+    if report.verdict == "fail":
+        verdict += f" — {len(errors)} {t['violations'].lower()}"
+    out.append(verdict)
     if report.as_of is not None:
         out.append(f"{t['as_of']}: {report.as_of.isoformat()}")
     if report.switches:
@@ -284,18 +297,6 @@ def render_text(report: Report, *, lang: str = "id") -> str:
         if report.reference_date is not None:
             ref = f"; {t['reference']} {report.reference_date.isoformat()} ({report.reference})"
         out.append(f"{t['law']}: {names}{ref}")
-    counts = {s: 0 for s in ("pass", "fail", "warn", "unknown", "not_applicable", "error")}
-    for o in report.outcomes:
-        # A rule that fails only on warnings is counted apart: it does not breach the law.
-        counts["warn" if o.status == "fail" and o.severity != "error" else o.status] += 1
-    fails = [(o, f) for o in report.outcomes for f in o.findings if f.status == "fail"]
-    errors = [(o, f) for o, f in fails if f.severity == "error"]
-    warns = [(o, f) for o, f in fails if f.severity != "error"]
-    unknowns = [(o, f) for o in report.outcomes for f in o.findings if f.status == "unknown"]
-    verdict = f"{t['verdict']}: {t[report.verdict]}"
-    if report.verdict == "fail":
-        verdict += f" — {len(errors)} {t['violations'].lower()}"
-    out.append(verdict)
 
     if report.determinations:
         out.append("")
