@@ -191,3 +191,25 @@ def test_saved_tables_parse_like_the_built_grammar() -> None:
         'aturan "a" {\n  dasar PP 28/2018 Pasal 27\n  wajib kategori == wajib\n    pesan "p"\n}\n'
     )
     assert parser._parser().parse(text) == parser._build().parse(text)
+
+
+def test_keyword_typo_gets_a_suggestion() -> None:
+    err = _syntax_error(
+        'aturn "x" {\n  dasar PP 28/2018 Pasal 27\n  wajib benar\n    pesan "p"\n}\n'
+    )
+    (d,) = err.diagnostics
+    assert d.span is not None and d.span.snippet == "aturn"
+    assert d.help == "did you mean `aturan`?"
+
+
+def test_requirement_without_condition() -> None:
+    err = _syntax_error('rule "x" {\n  cite PP 28/2018 Pasal 27\n  require\n    message "p"\n}\n')
+    (d,) = err.diagnostics
+    assert d.help == "a requirement needs a condition after `wajib`: wajib <kondisi>"
+
+
+def test_unclosed_block_names_its_line() -> None:
+    text = '# komentar dengan {\naturan "x" {\n  dasar PP 28/2018 Pasal 27\n  wajib benar\n    pesan "{"\n'
+    (d,) = _syntax_error(text).diagnostics
+    assert d.code == "syntax.unexpected-end"
+    assert d.help == "the block opened at line 2 is not closed: add `}`"

@@ -313,6 +313,10 @@ HELPS: list[tuple[str, str]] = [
      'tutup teks dengan `"`, atau sambung pesan panjang: pesan "a" "b"'),
     ("a `}` may be missing", "mungkin ada `}` yang kurang"),
     (
+        "the block opened at line {line} is not closed: add `}}`",
+        "blok yang dibuka di baris {line} belum ditutup: tambahkan `}}`",
+    ),
+    (
         "a requirement needs a condition after `wajib`: wajib <kondisi>",
         "kewajiban memerlukan kondisi sesudah `wajib`: wajib <kondisi>",
     ),

@@ -11,6 +11,7 @@ import datetime
 import functools
 import hashlib
 import io
+import re
 import threading
 from decimal import Decimal
 from importlib import resources
@@ -23,8 +24,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from . import nodes
 from .errors import Diagnostic, KerjasamaError, RuleSyntaxError
-from .keywords import EN_TO_ID
+from .keywords import EN_TO_ID, KEYWORDS
 from .source import Source, Span
+from .suggest import did_you_mean
 
 __all__ = ["Comment", "parse", "parse_with_comments"]
 
@@ -221,25 +223,26 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             help=help_text,
             args=args,
         )
-    if isinstance(exc, UnexpectedEOF):
-        expected = sorted(exc.expected or ())
-        return Diagnostic(
-            code="syntax.unexpected-end",
-            message="the file ends in the middle of a declaration",
-            span=Span(src, len(src.text), len(src.text)),
-            help=("expected " + _one_of(expected)) if expected else "a `}` may be missing",
-            args=(("expected", _one_of(expected)),) if expected else (),
-        )
     token = getattr(exc, "token", None)
-    expected = sorted(getattr(exc, "expected", None) or ())
-    if isinstance(token, Token) and token.type == "$END":
+    if isinstance(exc, UnexpectedEOF) or (isinstance(token, Token) and token.type == "$END"):
+        expected = sorted(getattr(exc, "expected", None) or ())
+        open_line = _unclosed_block(src)
+        if open_line is not None:
+            help_text = f"the block opened at line {open_line} is not closed: add `}}`"
+            end_args: tuple[tuple[str, str], ...] = (("line", str(open_line)),)
+        elif expected:
+            help_text = "expected " + _one_of(expected)
+            end_args = (("expected", _one_of(expected)),)
+        else:
+            help_text, end_args = "a `}` may be missing", ()
         return Diagnostic(
             code="syntax.unexpected-end",
             message="the file ends in the middle of a declaration",
             span=Span(src, len(src.text), len(src.text)),
-            help=("expected " + _one_of(expected)) if expected else "a `}` may be missing",
-            args=(("expected", _one_of(expected)),) if expected else (),
+            help=help_text,
+            args=end_args,
         )
+    expected = sorted(getattr(exc, "expected", None) or ())
     if isinstance(token, Token):
         start = token.start_pos if token.start_pos is not None else pos
         end = token.end_pos if token.end_pos is not None else start + len(str(token))
@@ -250,8 +253,16 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
         if help_text is None and expected:
             help_text = "expected " + _one_of(expected)
             args += (("expected", _one_of(expected)),)
-        if shown in {"wajib", "require"} and "RBRACE" in expected:
+        if (
+            shown in {"wajib", "require"} and "RBRACE" in expected
+        ) or _REQUIRE_WITHOUT_CONDITION.search(src.text[:start]):
+            # `wajib` directly followed by a clause keyword: the keyword was read as a name
             help_text = "a requirement needs a condition after `wajib`: wajib <kondisi>"
+        elif token.type == "NAME" or shown.isalpha():
+            keyword = did_you_mean(shown, _ALL_KEYWORDS)
+            if keyword is not None and keyword != shown:
+                help_text = f"did you mean `{keyword}`?"
+                args += (("suggestion", keyword),)
         return Diagnostic(
             code="syntax.unexpected-token",
             message=message,
@@ -260,6 +271,41 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
             args=args,
         )
     return Diagnostic(code="syntax.invalid", message="invalid syntax", span=Span(src, pos, pos + 1))
+
+
+_REQUIRE_WITHOUT_CONDITION = re.compile(
+    r"\b(wajib|require)\s+(pesan|message|dasar|cite|tingkat|severity|jika|if)\s*$"
+)
+_ALL_KEYWORDS = sorted(
+    {w for table in KEYWORDS.values() for v in table.values() for w in v.split()}
+)
+
+
+def _unclosed_block(src: Source) -> int | None:
+    """The line of the last `{` left open, ignoring text in quotes and comments."""
+    stack: list[int] = []
+    in_string = False
+    i = 0
+    text = src.text
+    while i < len(text):
+        ch = text[i]
+        if in_string:
+            if ch == "\\":
+                i += 1
+            elif ch == '"' or ch == "\n":
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch == "#":
+            nl = text.find("\n", i)
+            i = len(text) if nl < 0 else nl
+            continue
+        elif ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            stack.pop()
+        i += 1
+    return src.line_col(stack[-1])[0] if stack else None
 
 
 def _one_of(names: list[str]) -> str:
