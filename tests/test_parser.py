@@ -209,7 +209,10 @@ def test_requirement_without_condition() -> None:
 
 
 def test_unclosed_block_names_its_line() -> None:
-    text = '# komentar dengan {\naturan "x" {\n  dasar PP 28/2018 Pasal 27\n  wajib benar\n    pesan "{"\n'
+    text = (
+        '# komentar dengan {\naturan "x" {\n  dasar PP 28/2018 Pasal 27\n'
+        '  wajib benar\n    pesan "{"\n'
+    )
     (d,) = _syntax_error(text).diagnostics
     assert d.code == "syntax.unexpected-end"
     assert d.help == "the block opened at line 2 is not closed: add `}`"
