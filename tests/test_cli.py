@@ -182,3 +182,12 @@ def test_check_a_directory_reports_each_agreement_and_a_summary(tmp_path: Path) 
     assert "uji-ksdpl" in out and "uji-dua" in out
     header = next(line for line in out.splitlines() if line.startswith("perjanjian "))
     assert header.split() == ["perjanjian", "putusan", "dilanggar", "belum", "pasti"]
+
+
+def test_explain_a_determination(failing: Path) -> None:
+    code, out, _ = run("explain", str(failing), "perlu_persetujuan_dprd", "--as-of", "2026-11-29")
+    assert code == 0
+    assert "jika jenis == KSDD\n    = tidak" in out
+    assert "jika jenis == KSDPL\n    = ya" in out
+    assert "perlu_persetujuan_dprd = ya" in out
+    assert "Pasal 30 ayat (1) PP 28/2018" in out

@@ -35,6 +35,7 @@ from .evaluator import RuleSet
 from .loader import load_agreements
 from .render import (
     explanation_to_json,
+    render_determination,
     render_diagnostic,
     render_explanation,
     render_json,
@@ -338,6 +339,14 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if i:
                 out.write("\n" + "─" * 72 + "\n\n")
             out.write(_mark_today(render_text(r, lang=args.lang), args, as_of))
+            if r.verdict == "unknown":
+                kind = checked[i].jenis.value
+                out.write(
+                    f"Tip: `kerjasama template {kind}` lists every fact the rules read.\n"
+                    if args.lang == "en"
+                    else f"Tip: `kerjasama template {kind}` mencantumkan semua fakta yang "
+                    "dibaca aturan.\n"
+                )
             if comparisons:
                 out.write("\n" + render_comparison(comparisons[i], lang=args.lang))
         if len(reports) > 1:
@@ -428,6 +437,16 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
             raise ConfigurationError([Diagnostic(code="config.unknown-agreement", message=msg)])
         chosen = match[0]
     as_of = args.as_of or _today_jakarta()
+    if args.rule_id in {d.name for d in rules.determinations}:
+        result, steps = rules.explain_determination(
+            chosen,
+            args.rule_id,
+            as_of=as_of,
+            switches=_switches(args),
+            cuti_bersama=args.cuti_bersama,
+        )
+        out.write(_mark_today(render_determination(result, steps, as_of, args.lang), args, as_of))
+        return EXIT_OK
     ex = rules.explain(
         chosen,
         args.rule_id,

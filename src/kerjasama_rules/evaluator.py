@@ -748,6 +748,47 @@ class RuleSet:
             step("wajib", q.node.expr, q.expr_rec, citation=q.citation, message=q.messages)
         return Explanation(report.outcome(rule_id), tuple(steps), as_of)
 
+    def explain_determination(
+        self,
+        agreement: Agreement,
+        name: str,
+        *,
+        as_of: datetime.date | None = None,
+        switches: Mapping[str, str] | None = None,
+        cuti_bersama: CutiBersama | str | None = None,
+    ) -> tuple[DeterminationResult, tuple[Step, ...]]:
+        """The reasoning of a determination: each case in order until one decides.
+
+        Raises:
+            KeyError: no determination has that name.
+        """
+        det = self._checked.determinations[name]
+        result = self.evaluate(
+            agreement, as_of=as_of, switches=switches, cuti_bersama=cuti_bersama
+        ).determination(name)
+        values, calendar, _ = self._resolve_settings(switches, cuti_bersama)
+        ctx = Context(agreement, as_of, calendar, values)
+        comp = Compiler(self._checked)
+        steps: list[Step] = []
+        for case in det.cases:
+            value, evidence = self._recorded(comp.compile(case.cond, record=True), ctx)
+            unknown = value.__class__ is _U
+            steps.append(
+                Step(
+                    role="kasus",
+                    condition=expr_to_source(case.cond),
+                    condition_en=expr_to_source(case.cond, lang="en"),
+                    value=None if unknown else to_json_value(value),
+                    evidence=evidence,
+                    missing=tuple(sorted(value.missing)) if unknown else (),
+                    citation=case.citations[0] if case.citations else None,
+                )
+            )
+            if value is True or unknown:
+                # the first true case decides; an unknown one leaves the value unknown
+                break
+        return result, tuple(steps)
+
     # ------------------------------------------------------------------ one rule
     def _run_rule(self, r: _Rule, ctx: Context) -> Outcome:
         try:

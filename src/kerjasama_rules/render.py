@@ -9,6 +9,7 @@ deterministic: the same input gives the same bytes.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -16,12 +17,13 @@ from typing import Any
 from .errors import Diagnostic
 from .i18n import SEVERITY_WORDS, localize
 from .nodes import Citation, Rule, Switch
-from .report import Explanation, Finding, Outcome, Report
+from .report import DeterminationResult, Explanation, Finding, Outcome, Report, Step
 
 __all__ = [
     "REPORT_FORMAT",
     "citation_to_json",
     "explanation_to_json",
+    "render_determination",
     "render_diagnostic",
     "render_diagnostics",
     "render_explanation",
@@ -380,9 +382,11 @@ def render_text(report: Report, *, lang: str = "id") -> str:
 # ------------------------------------------------------------------ explanations
 _ROLE = {
     "id": {"berlaku": "berlaku jika", "kecuali": "kecuali", "jika": "jatuh tempo jika",
-           "wajib": "wajib", "status": "Status", "rule": "Aturan", "catatan": "catatan"},
+           "wajib": "wajib", "status": "Status", "rule": "Aturan", "catatan": "catatan",
+           "kasus": "jika"},
     "en": {"berlaku": "applies when", "kecuali": "unless", "jika": "due once",
-           "wajib": "requires", "status": "Status", "rule": "Rule", "catatan": "note"},
+           "wajib": "requires", "status": "Status", "rule": "Rule", "catatan": "note",
+           "kasus": "if"},
 }  # fmt: skip
 
 
@@ -521,3 +525,35 @@ def switches_to_json(switches: Sequence[Switch]) -> dict[str, Any]:
             for sw in switches
         ],
     }
+
+
+def render_determination(
+    result: DeterminationResult,
+    steps: Sequence[Step],
+    as_of: datetime.date | None,
+    lang: str = "id",
+) -> str:
+    """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value."""
+    t = _T.get(lang, _T["id"])
+    roles = _ROLE.get(lang, _ROLE["id"])
+    out = [f"{result.name}: {result.title or ''}".rstrip()]
+    if as_of is not None:
+        out.append(f"  {t['as_of']}: {as_of.isoformat()}")
+    for st in steps:
+        cond = st.condition_en if lang == "en" and st.condition_en else st.condition
+        out.append("")
+        out.append(f"  {roles['kasus']} {cond}")
+        out.append(f"    = {_value_text(st.value, t)}")
+        if st.evidence:
+            out.append(f"    {t['evidence']}: {_evidence_text(st.evidence)}")
+        if st.missing:
+            out.append(f"    {t['missing']}: {', '.join(st.missing)}")
+    out.append("")
+    out.append(f"{result.name} = {_value_text(result.value, t)}")
+    for b in result.because:
+        out.append(f"  {t['because']} {b.condition}  [{'; '.join(c.text for c in b.citations)}]")
+        if b.evidence:
+            out.append(f"  {t['evidence']}: {_evidence_text(b.evidence)}")
+    if result.missing:
+        out.append(f"  {t['missing']}: {', '.join(result.missing)}")
+    return "\n".join(out) + "\n"

@@ -200,7 +200,8 @@ class Step:
     """One condition of a rule as it was evaluated, for ``kerjasama explain``.
 
     ``role`` is ``berlaku`` (applicability), ``kecuali`` (exception), ``jika`` (when a
-    requirement falls due) or ``wajib`` (the requirement itself).
+    requirement falls due), ``wajib`` (the requirement itself), ``catatan`` (a note) or
+    ``kasus`` (a case of a determination).
     """
 
     role: str
