@@ -799,8 +799,7 @@ class RuleSet:
             return _outcome(r.na, "error", error=f"{type(exc).__name__}: {exc}")
 
     def _run_rule_unchecked(self, r: _Rule, ctx: Context) -> Outcome:
-        if r.program is not None:
-            return self._run_program(r, ctx)
+        """The reference path: decide with the closures (RuleSet(..., _generate=False))."""
         if r.when is not None:
             w = r.when(ctx)
             if w is False:
