@@ -220,6 +220,21 @@ def _apply_periods(rules: tuple[_Rule, ...], checked: CheckedRules) -> tuple[_Ru
     return tuple(out)
 
 
+def _step(role: str, expr: nodes.Expr, rec: Fn, ctx: Context, **kw: Any) -> tuple[Any, Step]:
+    """Run one condition with recording, for an explanation: its value and its step."""
+    value, evidence = RuleSet._recorded(rec, ctx)
+    unknown = value.__class__ is _U
+    return value, Step(
+        role=role,
+        condition=expr_to_source(expr),
+        condition_en=expr_to_source(expr, lang="en"),
+        value=None if unknown else to_json_value(value),
+        evidence=evidence,
+        missing=tuple(sorted(value.missing)) if unknown else (),
+        **kw,
+    )
+
+
 def _waits_for_fact(guard: nodes.Expr) -> bool:
     """Whether a requirement's `jika` waits for a fact to become known (`terisi x`, maybe
     with other conditions): then while it is false the obligation is pending."""
@@ -704,27 +719,8 @@ class RuleSet:
         steps: list[Step] = []
 
         def step(role: str, expr: nodes.Expr, rec: Fn, **kw: Any) -> Any:
-            ctx.record = []
-            try:
-                value = rec(ctx)
-                reads = ctx.record
-            finally:
-                ctx.record = None
-            seen: dict[str, Any] = {}
-            for path, v in reads:
-                seen.setdefault(path, to_json_value(v))
-            unknown = value.__class__ is _U
-            steps.append(
-                Step(
-                    role=role,
-                    condition=expr_to_source(expr),
-                    condition_en=expr_to_source(expr, lang="en"),
-                    value=None if unknown else to_json_value(value),
-                    evidence=tuple(Evidence(p, v) for p, v in seen.items()),
-                    missing=tuple(sorted(value.missing)) if unknown else (),
-                    **kw,
-                )
-            )
+            value, st = _step(role, expr, rec, ctx, **kw)
+            steps.append(st)
             return value
 
         comp = Compiler(self._checked)
@@ -771,19 +767,15 @@ class RuleSet:
         comp = Compiler(self._checked)
         steps: list[Step] = []
         for case in det.cases:
-            value, evidence = self._recorded(comp.compile(case.cond, record=True), ctx)
-            unknown = value.__class__ is _U
-            steps.append(
-                Step(
-                    role="kasus",
-                    condition=expr_to_source(case.cond),
-                    condition_en=expr_to_source(case.cond, lang="en"),
-                    value=None if unknown else to_json_value(value),
-                    evidence=evidence,
-                    missing=tuple(sorted(value.missing)) if unknown else (),
-                    citation=case.citations[0] if case.citations else None,
-                )
+            value, st = _step(
+                "kasus",
+                case.cond,
+                comp.compile(case.cond, record=True),
+                ctx,
+                citation=case.citations[0] if case.citations else None,
             )
+            steps.append(st)
+            unknown = value.__class__ is _U
             if value is True or unknown:
                 # the first true case decides; an unknown one leaves the value unknown
                 break
@@ -1015,20 +1007,12 @@ class RuleSet:
 
     def _run_det_uncached(self, d: _Det, ctx: Context) -> DeterminationResult:
         node = d.node
-        ctx.record = []
         ctx.memo.pop("__case__", None)
         try:
-            value = d.run(ctx)
-            reads = ctx.record
-        except Exception:
-            value, reads = Unknown(frozenset()), []
-        finally:
-            ctx.record = None
+            value, ev = self._recorded(d.run, ctx)
+        except Exception:  # reported as unknown, never raised
+            value, ev = Unknown(frozenset()), ()
         case = ctx.memo.pop("__case__", None)
-        evidence: dict[str, Any] = {}
-        for path, v in reads:
-            evidence.setdefault(path, to_json_value(v))
-        ev = tuple(Evidence(p, v) for p, v in evidence.items())
         if value.__class__ is _U:
             return DeterminationResult(
                 name=node.name,

@@ -23,6 +23,7 @@ __all__ = [
     "bundled_rules_path",
     "compile",
     "display_path",
+    "expand_files",
     "load_rules",
     "rule_files",
 ]
@@ -46,19 +47,30 @@ def bundled_rules_path() -> Path:
     raise ConfigurationError(msg)
 
 
-def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand files and directories into the sorted list of ``.kr`` files."""
+def expand_files(
+    paths: Iterable[str | os.PathLike[str]], suffix: str, *, what: str = "rule file"
+) -> list[Path]:
+    """Files as given, and directories expanded to their ``*suffix`` files, sorted.
+
+    Raises:
+        ConfigurationError: a path does not exist (code ``config.no-such-path``).
+    """
     out: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted(q for q in path.rglob(f"*{RULE_SUFFIX}") if q.is_file()))
+            out.extend(sorted(q for q in path.rglob(f"*{suffix}") if q.is_file()))
         elif path.is_file():
             out.append(path)
         else:
-            msg = f"no rule file or directory at `{path}`"
+            msg = f"no {what} or directory at `{path}`"
             raise ConfigurationError([Diagnostic(code="config.no-such-path", message=msg)])
     return out
+
+
+def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and directories into the sorted list of ``.kr`` files."""
+    return expand_files(paths, RULE_SUFFIX)
 
 
 def display_path(path: Path) -> str:

@@ -22,12 +22,12 @@ from typing import Any
 import attrs
 
 from .agreement import Agreement
-from .errors import Diagnostic, KerjasamaError
+from .errors import ConfigurationError, Diagnostic, KerjasamaError
 from .evaluator import RuleSet
 from .loader import _parse_yaml, load_agreement
 from .nodes import Citation
 from .report import Report
-from .rulefiles import bundled_rules_path, display_path, load_rules
+from .rulefiles import bundled_rules_path, display_path, expand_files, load_rules
 from .suggest import hint
 
 __all__ = [
@@ -216,17 +216,10 @@ def find_test_files(*paths: str | os.PathLike[str]) -> list[Path]:
     """
     if not paths:
         paths = (bundled_rules_path(),)
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(sorted(q for q in path.rglob(f"*{TEST_SUFFIX}") if q.is_file()))
-        elif path.is_file():
-            out.append(path)
-        else:
-            msg = f"no test file or directory at `{path}`"
-            raise RuleTestError([Diagnostic(code="config.no-such-path", message=msg)])
-    return out
+    try:
+        return expand_files(paths, TEST_SUFFIX, what="test file")
+    except ConfigurationError as exc:
+        raise RuleTestError(exc.diagnostics) from None
 
 
 def rules_path_for(test_file: str | os.PathLike[str], declared: str | None = None) -> Path:
