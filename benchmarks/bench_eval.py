@@ -43,7 +43,7 @@ if str(HERE) not in sys.path:
 import floor  # noqa: E402
 
 import kerjasama_rules as kr  # noqa: E402
-from kerjasama_rules.agreement import (  # noqa: E402
+from kerjasama_rules.model.agreement import (  # noqa: E402
     Agreement,
     Bentuk,
     Daerah,
@@ -59,7 +59,7 @@ from kerjasama_rules.agreement import (  # noqa: E402
     Tingkat,
     Urusan,
 )
-from kerjasama_rules.duration import Duration  # noqa: E402
+from kerjasama_rules.model.duration import Duration  # noqa: E402
 
 AS_OF = datetime.date(2026, 11, 29)
 
@@ -319,7 +319,7 @@ def run(n: int, repeat: int) -> dict[str, object]:
         for a in agreements:
             evaluate(a, as_of=as_of, evidence=False)
 
-    from kerjasama_rules.evaluator import RuleSet
+    from kerjasama_rules.engine.evaluator import RuleSet
 
     raw = RuleSet(rules._checked, _memo_facts=False)  # no memo of fact-keyed results
     raw_evaluate = raw.evaluate

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime
 
-from kerjasama_rules.agreement import (
+from kerjasama_rules.model.agreement import (
     Agreement,
     AlasanBerakhir,
     AlasanDiLuarPerencanaan,
@@ -57,8 +57,8 @@ from kerjasama_rules.agreement import (
     TingkatKoordinasi,
     Urusan,
 )
-from kerjasama_rules.calendar import WorkingCalendar
-from kerjasama_rules.duration import Duration
+from kerjasama_rules.model.calendar import WorkingCalendar
+from kerjasama_rules.model.duration import Duration
 
 __all__ = ["check", "perlu_persetujuan_dprd"]
 

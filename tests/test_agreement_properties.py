@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kerjasama_rules.agreement import Agreement
 from kerjasama_rules.errors import AgreementError
-from kerjasama_rules.loader import load_agreement, parse_agreement_text, unstructure_agreement
-from kerjasama_rules.strategies import agreement_documents, agreements
+from kerjasama_rules.model.agreement import Agreement
+from kerjasama_rules.model.loader import load_agreement, parse_agreement_text, unstructure_agreement
+from kerjasama_rules.testing.strategies import agreement_documents, agreements
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kerjasama_rules import calendar as cal_mod
-from kerjasama_rules.calendar import (
+from kerjasama_rules.errors import ConfigurationError, KerjasamaError
+from kerjasama_rules.model import calendar as cal_mod
+from kerjasama_rules.model.calendar import (
     CutiBersama,
     DayKind,
     Deadline,
@@ -27,7 +28,6 @@ from kerjasama_rules.calendar import (
     deadline_to_json,
     render_deadline_text,
 )
-from kerjasama_rules.errors import ConfigurationError, KerjasamaError
 
 D = datetime.date
 LIBUR = WorkingCalendar()
@@ -50,10 +50,10 @@ REFERENCE_CUTI_BERSAMA_2026 = (
 def _render_available(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # errors.Diagnostic.__str__ imports `render`, which is built in parallel by someone
     # else. Until it exists, a stand-in lets ConfigurationError be constructed here.
-    if importlib.util.find_spec("kerjasama_rules.render") is None:
-        stub = types.ModuleType("kerjasama_rules.render")
+    if importlib.util.find_spec("kerjasama_rules.output.render") is None:
+        stub = types.ModuleType("kerjasama_rules.output.render")
         stub.render_diagnostic = lambda d: f"{d.code}: {d.message}"  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "kerjasama_rules.render", stub)
+        monkeypatch.setitem(sys.modules, "kerjasama_rules.output.render", stub)
     yield
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kerjasama_rules.cli import main
+from kerjasama_rules.cli.main import main
 
 AGREEMENT = """
 id: uji-ksdpl

@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kerjasama_rules as kr
-from kerjasama_rules.codegen import generate_rule
-from kerjasama_rules.compiler import Compiler
-from kerjasama_rules.evaluator import RuleSet
-from kerjasama_rules.render import render_json
-from kerjasama_rules.strategies import agreements
+from kerjasama_rules.engine.codegen import generate_rule
+from kerjasama_rules.engine.compiler import Compiler
+from kerjasama_rules.engine.evaluator import RuleSet
+from kerjasama_rules.output.render import render_json
+from kerjasama_rules.testing.strategies import agreements
 
 _RULES = kr.load_rules()
 _CHECKED = _RULES._checked

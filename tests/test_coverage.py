@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kerjasama_rules.cli import main
-from kerjasama_rules.coverage import covers, measure, render_coverage_markdown
-from kerjasama_rules.inventory import InventoryError, Unit, load_inventory
-from kerjasama_rules.nodes import Citation
+from kerjasama_rules.cli.main import main
+from kerjasama_rules.language.nodes import Citation
+from kerjasama_rules.law.coverage import covers, measure, render_coverage_markdown
+from kerjasama_rules.law.inventory import InventoryError, Unit, load_inventory
 
 ROOT = Path(__file__).resolve().parents[1]
 

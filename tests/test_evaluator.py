@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import kerjasama_rules as kr
-from kerjasama_rules.report import Report
+from kerjasama_rules.engine.report import Report
 
 AS_OF = datetime.date(2026, 11, 29)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kerjasama_rules as kr
-from kerjasama_rules.cli import main
+from kerjasama_rules.cli.main import main
 
 AS_OF = datetime.date(2026, 11, 29)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

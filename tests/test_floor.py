@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kerjasama_rules as kr
-from kerjasama_rules.agreement import (
+from kerjasama_rules.model.agreement import (
     Agreement,
     Dokumen,
     Dprd,
@@ -31,7 +31,7 @@ from kerjasama_rules.agreement import (
     Rencana,
     Urusan,
 )
-from kerjasama_rules.strategies import agreements
+from kerjasama_rules.testing.strategies import agreements
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 AS_OF = datetime.date(2026, 11, 29)

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 import kerjasama_rules as kr
-from kerjasama_rules.cli import main
-from kerjasama_rules.formatter import format_file, format_source, iter_comments
-from kerjasama_rules.parser import _build, parse, parse_with_comments
+from kerjasama_rules.cli.main import main
+from kerjasama_rules.drafting.formatter import format_file, format_source, iter_comments
+from kerjasama_rules.language.parser import _build, parse, parse_with_comments
 
 ROOT = Path(__file__).resolve().parents[1]
 

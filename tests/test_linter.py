@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kerjasama_rules.cli import main
+from kerjasama_rules.cli.main import main
+from kerjasama_rules.drafting.linter import LintResult, lint
 from kerjasama_rules.errors import Diagnostic
-from kerjasama_rules.i18n import HELPS, MESSAGES, localize
-from kerjasama_rules.inventory import load_inventory
-from kerjasama_rules.linter import LintResult, lint
-from kerjasama_rules.render import render_diagnostic
-from kerjasama_rules.sarif import to_sarif
+from kerjasama_rules.law.inventory import load_inventory
+from kerjasama_rules.output.i18n import HELPS, MESSAGES, localize
+from kerjasama_rules.output.render import render_diagnostic
+from kerjasama_rules.output.sarif import to_sarif
 
 
 class FakeInventory:

@@ -13,7 +13,8 @@ from typing import Any
 import attrs
 import pytest
 
-from kerjasama_rules.agreement import (
+from kerjasama_rules.errors import AgreementError, ConfigurationError, Diagnostic
+from kerjasama_rules.model.agreement import (
     Agreement,
     Bentuk,
     Daerah,
@@ -28,9 +29,8 @@ from kerjasama_rules.agreement import (
     Tingkat,
     Urusan,
 )
-from kerjasama_rules.duration import Duration, parse_duration
-from kerjasama_rules.errors import AgreementError, ConfigurationError, Diagnostic
-from kerjasama_rules.loader import (
+from kerjasama_rules.model.duration import Duration, parse_duration
+from kerjasama_rules.model.loader import (
     load_agreement,
     load_agreements,
     parse_agreement_text,

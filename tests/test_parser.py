@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kerjasama_rules import RuleSyntaxError, nodes
-from kerjasama_rules.parser import parse
+from kerjasama_rules import RuleSyntaxError
+from kerjasama_rules.language import nodes
+from kerjasama_rules.language.parser import parse
 
 ID_RULE = """
 aturan "contoh" {
@@ -163,29 +164,33 @@ def test_duplicate_clause() -> None:
 
 
 def test_rendered_error_has_location_caret_and_help() -> None:
+    from kerjasama_rules.output.render import render_diagnostics
+
     err = _syntax_error('aturan "a" {\n  wajib jenis = KSDD\n}')
-    text = str(err)
+    text = render_diagnostics(err.diagnostics)
     assert "x.kr:2:15" in text
     assert "^" in text
     assert "help:" in text
+    # str() of the error is plain data: one line per diagnostic, with its location
+    assert str(err) == "error[syntax.unexpected-token]: unexpected `=` (at x.kr:2:15)"
 
 
 def test_saved_parser_tables_match_the_grammar() -> None:
     # Loading saved LALR tables is what keeps a cold `load_rules()` under 200 ms.
     from importlib import resources
 
-    from kerjasama_rules import parser
+    from kerjasama_rules.language import parser
 
-    data = resources.files("kerjasama_rules").joinpath(parser._TABLES).read_bytes()
+    data = resources.files(parser._PACKAGE).joinpath(parser._TABLES).read_bytes()
     header = data.partition(b"\n")[0].decode()
     grammar_part = parser._tables_header().decode().split(" lark=")[0]
     assert header.startswith(grammar_part), (
-        "policy.lark changed: run `python -m kerjasama_rules.parser` to save its tables"
+        "policy.lark changed: run `python -m kerjasama_rules.language.parser` to save its tables"
     )
 
 
 def test_saved_tables_parse_like_the_built_grammar() -> None:
-    from kerjasama_rules import parser
+    from kerjasama_rules.language import parser
 
     text = (
         'aturan "a" {\n  dasar PP 28/2018 Pasal 27\n  wajib kategori == wajib\n    pesan "p"\n}\n'

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 import kerjasama_rules as kr
-from kerjasama_rules import nodes
-from kerjasama_rules.parser import _build, parse
-from kerjasama_rules.printer import to_source
-from kerjasama_rules.strategies import agreements
+from kerjasama_rules.language import nodes
+from kerjasama_rules.language.parser import _build, parse
+from kerjasama_rules.language.printer import to_source
+from kerjasama_rules.testing.strategies import agreements
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE_FILES = sorted((ROOT / "rules").rglob("*.kr"))

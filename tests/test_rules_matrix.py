@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 
 import kerjasama_rules as kr
-from kerjasama_rules.loader import load_agreement, unstructure_agreement
-from kerjasama_rules.printer import expr_to_source
-from kerjasama_rules.strategies import agreements
+from kerjasama_rules.language.printer import expr_to_source
+from kerjasama_rules.model.loader import load_agreement, unstructure_agreement
+from kerjasama_rules.testing.strategies import agreements
 
 AS_OF = datetime.date(2026, 11, 29)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import kerjasama_rules as kr
-from kerjasama_rules.cli import main
-from kerjasama_rules.ruletests import (
+from kerjasama_rules.cli.main import main
+from kerjasama_rules.drafting.ruletests import (
     RuleTestError,
     find_test_files,
     load_test_file,

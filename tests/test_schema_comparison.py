@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 
 import kerjasama_rules as kr
-from kerjasama_rules.cli import main
-from kerjasama_rules.comparison import compare_switches
-from kerjasama_rules.schema import agreement_schema
-from kerjasama_rules.strategies import agreements
+from kerjasama_rules.cli.main import main
+from kerjasama_rules.drafting.schema import agreement_schema
+from kerjasama_rules.engine.comparison import compare_switches
+from kerjasama_rules.testing.strategies import agreements
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))

@@ -16,8 +16,9 @@ Typical use::
     print(kr.render_text(report))
 """
 
-from .agreement import Agreement
-from .calendar import CutiBersama, WorkingCalendar, compute_deadline
+from .engine.evaluator import RuleSet
+from .engine.report import Evidence, Finding, Outcome, Report
+from .engine.rulefiles import bundled_rules_path, compile, load_rules
 from .errors import (
     AgreementError,
     ConfigurationError,
@@ -27,12 +28,11 @@ from .errors import (
     RuleCheckError,
     RuleSyntaxError,
 )
-from .evaluator import RuleSet
-from .loader import load_agreement, load_agreements, unstructure_agreement
-from .nodes import Citation
-from .render import render_json, render_text
-from .report import Evidence, Finding, Outcome, Report
-from .rulefiles import bundled_rules_path, compile, load_rules
+from .language.nodes import Citation
+from .model.agreement import Agreement
+from .model.calendar import CutiBersama, WorkingCalendar, compute_deadline
+from .model.loader import load_agreement, load_agreements, unstructure_agreement
+from .output.render import render_json, render_text
 from .source import Span
 
 __version__ = "0.1.0"

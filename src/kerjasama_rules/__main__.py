@@ -1,5 +1,5 @@
 """``python -m kerjasama_rules``: the same as the ``kerjasama`` command."""
 
-from .cli import main
+from .cli.main import main
 
 raise SystemExit(main())

@@ -49,11 +49,23 @@ class Diagnostic:
             return (self.span.source.name, self.span.start, "")
         return (self.file or "", 0, self.path or "")
 
-    def __str__(self) -> str:
-        # Imported here: render is a later stage than errors.
-        from .render import render_diagnostic
+    def location(self) -> str:
+        """Where the problem is, as plain data: ``file:line:col``, ``file @ $.path``, or ``""``."""
+        if self.span is not None:
+            line, col = self.span.source.line_col(self.span.start)
+            where = f"{self.span.source.name}:{line}:{col}"
+            return f"{where} @ {self.path}" if self.path else where
+        where = self.file or ""
+        if self.path:
+            where = f"{where} @ {self.path}" if where else self.path
+        return where
 
-        return render_diagnostic(self)
+    def __str__(self) -> str:
+        # A one-line summary in English. The full form (source line, caret, help, either
+        # language) is the output layer's job: ``output.render.render_diagnostic``.
+        where = self.location()
+        text = f"{self.severity}[{self.code}]: {self.message}"
+        return f"{text} (at {where})" if where else text
 
 
 class KerjasamaError(Exception):

@@ -34,7 +34,7 @@ def pytest_plugin_registered(plugin: object, plugin_name: str, manager: Any) -> 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     """Collect ``*.test.yaml`` files."""
-    from .ruletests import TEST_SUFFIX
+    from .drafting.ruletests import TEST_SUFFIX
 
     if file_path.name.endswith(TEST_SUFFIX) and _looks_like_rule_tests(file_path):
         collector: pytest.Collector = RuleTestFile.from_parent(parent, path=file_path)
@@ -60,9 +60,10 @@ class RuleTestFile(pytest.File):
     """One ``*.test.yaml`` file: yields a :class:`RuleTestItem` per case."""
 
     def collect(self) -> Iterator[pytest.Item]:
+        from .drafting.ruletests import load_test_file, rules_path_for
+        from .engine.rulefiles import load_rules
         from .errors import KerjasamaError
-        from .rulefiles import load_rules
-        from .ruletests import load_test_file, rules_path_for
+        from .output.render import render_diagnostic
 
         try:
             tf = load_test_file(self.path)
@@ -70,7 +71,7 @@ class RuleTestFile(pytest.File):
             if where not in _RULES_CACHE:
                 _RULES_CACHE[where] = load_rules(where)
         except KerjasamaError as exc:
-            raise self.CollectError(str(exc)) from None
+            raise self.CollectError("\n".join(map(render_diagnostic, exc.diagnostics))) from None
         rules = _RULES_CACHE[where]
         for case in tf.cases:
             yield RuleTestItem.from_parent(self, name=case.name, case=case, rules=rules)
@@ -85,7 +86,7 @@ class RuleTestItem(pytest.Item):
         self.rules = rules
 
     def runtest(self) -> None:
-        from .ruletests import render_result, run_case
+        from .drafting.ruletests import render_result, run_case
 
         result = run_case(self.rules, self.case)
         if not result.passed:

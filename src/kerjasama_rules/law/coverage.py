@@ -1,0 +1,425 @@
+"""Coverage by law: which checkable units of law the rules encode and the rule tests exercise.
+
+Drafter tooling, after :mod:`kerjasama_rules.ruletests`. It joins the inventory
+(:mod:`kerjasama_rules.inventory`) with the citations of the rules and the reports of the
+rule tests. Each checkable leaf unit of the inventory is:
+
+* ``missing``: no rule and no requirement cites it (or a unit inside it);
+* ``encoded``: cited, but the passing test cases do not both break and satisfy it;
+* ``tested``: cited, and among the **passing** test cases there is one where a failing
+  finding carries a citation at or inside the unit, and one where a rule with a
+  requirement citing the unit applies (it is not ``not_applicable`` and not undecided
+  for applicability) and that requirement holds: it has no finding and is not pending.
+
+A citation covers a unit when it equals the unit or is more specific (a rule citing
+``Pasal 27 ayat (1) huruf a`` covers that huruf; one citing ``Pasal 30 ayat (1)`` covers
+that ayat, but a bare ``Pasal 6`` covers none of the ayat of Pasal 6).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..drafting.ruletests import TestRun, find_test_files, run_tests
+from ..engine.evaluator import RuleSet
+from ..language import nodes
+from .inventory import Inventory, Unit, load_inventory
+
+__all__ = [
+    "CoverageReport",
+    "UnitCoverage",
+    "compute_coverage",
+    "coverage_to_json",
+    "covers",
+    "measure",
+    "render_coverage_markdown",
+    "render_coverage_text",
+]
+
+STATUSES = ("missing", "encoded", "tested")
+
+
+def covers(citation: nodes.Citation, unit: Unit) -> bool:
+    """True when ``citation`` is ``unit`` or a unit inside it (same instrument)."""
+    if citation.penjelasan or citation.instrument != unit.instrument:
+        return False
+    if citation.pasal != unit.pasal:
+        return False
+    if unit.ayat is not None and citation.ayat != unit.ayat:
+        return False
+    return unit.huruf is None or citation.huruf == unit.huruf
+
+
+@attrs.frozen
+class UnitCoverage:
+    """The coverage of one checkable unit."""
+
+    unit: Unit
+    status: str  # missing | encoded | tested
+    rules: tuple[str, ...] = ()  # ids of the rules citing it
+    failed_in: int = 0  # passing cases with a failing finding citing it
+    passed_in: int = 0  # passing cases where a requirement citing it holds
+    failing_cases: tuple[str, ...] = ()  # those cases, as `file::name`
+    passing_cases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class CoverageReport:
+    """Coverage of every checkable unit, with the test run it was measured on."""
+
+    units: tuple[UnitCoverage, ...]
+    cases: int
+    cases_failed: int
+    untested_rules: tuple[tuple[str, str], ...] = ()  # (file, rule id) with no expectation
+    never_applicable: tuple[str, ...] = ()  # rule ids that apply in no passing case
+    unknown_citations: tuple[tuple[str, str], ...] = ()  # (rule id, citation text)
+
+    def count(self, status: str) -> int:
+        """How many units have this status."""
+        return sum(u.status == status for u in self.units)
+
+    @property
+    def encoded_percent(self) -> float:
+        """Share of checkable units that are encoded or tested, in percent."""
+        return _pct(self.count("encoded") + self.count("tested"), len(self.units))
+
+    @property
+    def tested_percent(self) -> float:
+        """Share of checkable units that are tested, in percent."""
+        return _pct(self.count("tested"), len(self.units))
+
+    def rows(self) -> list[tuple[str, int, int, int]]:
+        """Per matrix row: ``(row, units, encoded or tested, tested)``, sorted by row."""
+        table: dict[str, list[int]] = {}
+        for u in self.units:
+            for row in u.unit.matrix_rows:
+                t = table.setdefault(row, [0, 0, 0])
+                t[0] += 1
+                t[1] += u.status != "missing"
+                t[2] += u.status == "tested"
+        return [(row, *table[row]) for row in sorted(table)]  # type: ignore[misc]
+
+
+def _pct(n: int, d: int) -> float:
+    return round(100.0 * n / d, 1) if d else 0.0
+
+
+def _req_cites(rule: nodes.Rule, q: nodes.Requirement) -> tuple[nodes.Citation, ...]:
+    return q.citations or rule.citations
+
+
+def _messages(q: nodes.Requirement) -> tuple[tuple[str, str], ...]:
+    return tuple((m.lang, m.text) for m in q.messages)
+
+
+def compute_coverage(inventory: Inventory, rules: RuleSet, run: TestRun) -> CoverageReport:
+    """Join the inventory, the rules' citations and the rule-test reports."""
+    passing = [r for r in run.results if r.passed and r.report is not None]
+    tested_rules = {
+        rule
+        for r in run.results
+        for rule, _ in (
+            *r.case.expect,
+            *r.case.findings,
+            *r.case.pending,
+            *r.case.missing,
+        )
+    }
+    applicable: set[str] = set()
+    for r in passing:
+        assert r.report is not None
+        applicable |= {
+            o.rule for o in r.report.outcomes if o.status != "not_applicable" and not o.reason
+        }
+    out: list[UnitCoverage] = []
+    by_rule = {rule.id: rule for rule in rules.rules}
+    for unit in inventory.checkable_units():
+        citing = [
+            rule
+            for rule in rules.rules
+            if any(covers(c, unit) for c in rule.citations)
+            or any(covers(c, unit) for q in rule.requirements for c in q.citations)
+        ]
+        if not citing:
+            out.append(UnitCoverage(unit, "missing"))
+            continue
+        reqs = {
+            rule.id: [
+                _messages(q)
+                for q in rule.requirements
+                if any(covers(c, unit) for c in _req_cites(rule, q))
+            ]
+            for rule in citing
+        }
+        failing_cases: list[str] = []
+        passing_cases: list[str] = []
+        for r in passing:
+            assert r.report is not None
+            fail_hit = pass_hit = False
+            for o in r.report.outcomes:
+                if o.rule not in reqs:
+                    continue
+                if any(
+                    f.status == "fail" and any(covers(c, unit) for c in f.citations)
+                    for f in o.findings
+                ):
+                    fail_hit = True
+                if o.status == "not_applicable" or o.reason:
+                    continue
+                used = {f.messages for f in o.findings} | {p.messages for p in o.pending}
+                if any(m not in used for m in reqs[o.rule]):
+                    pass_hit = True
+            label = f"{Path(r.case.file).name}::{r.case.name}"
+            if fail_hit:
+                failing_cases.append(label)
+            if pass_hit:
+                passing_cases.append(label)
+        status = "tested" if failing_cases and passing_cases else "encoded"
+        out.append(
+            UnitCoverage(
+                unit,
+                status,
+                tuple(r.id for r in citing),
+                len(failing_cases),
+                len(passing_cases),
+                tuple(failing_cases),
+                tuple(passing_cases),
+            )
+        )
+    untested = tuple(
+        ((rule.span.source.name if rule.span else "?"), rule.id)
+        for rule in rules.rules
+        if rule.id not in tested_rules
+    )
+    never = tuple(rid for rid in by_rule if rid not in applicable)
+    unknown: list[tuple[str, str]] = []
+    for rule in rules.rules:
+        cites = [*rule.citations, *(c for q in rule.requirements for c in q.citations)]
+        for c in dict.fromkeys(cites):
+            exists = (
+                inventory.has(c.instrument, c.pasal, c.ayat, c.huruf)
+                if c.instrument and c.pasal is not None and not c.penjelasan
+                else None
+            )
+            if exists is False:
+                unknown.append((rule.id, c.text))
+    return CoverageReport(
+        units=tuple(out),
+        cases=len(run.results),
+        cases_failed=run.failed,
+        untested_rules=untested,
+        never_applicable=never,
+        unknown_citations=tuple(dict.fromkeys(unknown)),
+    )
+
+
+def measure(
+    rules_paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    tests: Iterable[str | os.PathLike[str]] = (),
+    inventory: Iterable[str | os.PathLike[str]] = (),
+) -> CoverageReport:
+    """Load rules, rule tests and inventory, run the tests, and compute coverage.
+
+    Args:
+        rules_paths: rule directories (default: the bundled rules).
+        tests: test files or directories (default: the rule directories).
+        inventory: inventory files or directories (default: the rule directories when
+            they hold an ``inventaris.yaml``, else the bundled inventory).
+    """
+    from ..engine.rulefiles import bundled_rules_path, load_rules
+    from .inventory import inventory_files
+
+    where = list(rules_paths) or [bundled_rules_path()]
+    rules = load_rules(*where)
+    test_paths = list(tests) or where
+    test_files = find_test_files(*test_paths)
+    run = run_tests(test_files, rules=rules) if test_files else TestRun(())
+    inv_paths = list(inventory)
+    if not inv_paths:
+        dirs = [p for p in where if os.path.isdir(p)]
+        inv_paths = list(dirs) if dirs and inventory_files(*dirs) else [bundled_rules_path()]
+    return compute_coverage(load_inventory(*inv_paths), rules, run)
+
+
+# ------------------------------------------------------------------ rendering
+_LABEL = {"missing": "belum", "encoded": "dikodekan", "tested": "teruji"}
+
+
+def _unit_label(u: Unit) -> str:
+    return u.text
+
+
+def render_coverage_text(report: CoverageReport) -> str:
+    """A compact report for the terminal."""
+    lines = [
+        f"{'satuan':<42} {'status':<10} {'yakin':<7} {'matriks':<12} aturan",
+    ]
+    for u in report.units:
+        lines.append(
+            f"{_unit_label(u.unit):<42} {_LABEL[u.status]:<10} "
+            f"{u.unit.confidence or '-':<7} {','.join(u.unit.matrix_rows) or '-':<12} "
+            f"{', '.join(u.rules) or '-'}"
+        )
+    lines.append("")
+    lines.extend(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(report: CoverageReport) -> list[str]:
+    n = len(report.units)
+    enc = report.count("encoded") + report.count("tested")
+    lines = [
+        f"{n} satuan dapat diperiksa: {report.count('tested')} teruji, "
+        f"{report.count('encoded')} dikodekan saja, {report.count('missing')} belum",
+        f"dikodekan: {enc}/{n} ({report.encoded_percent:.1f}%); "
+        f"teruji: {report.count('tested')}/{n} ({report.tested_percent:.1f}%)",
+        f"kasus uji: {report.cases} ({report.cases_failed} gagal, tidak dihitung)",
+    ]
+    if report.untested_rules:
+        lines.append(
+            "aturan tanpa uji: " + ", ".join(f"{rid} ({f})" for f, rid in report.untested_rules)
+        )
+    if report.never_applicable:
+        lines.append(
+            "aturan yang tidak pernah berlaku dalam uji: " + ", ".join(report.never_applicable)
+        )
+    if report.unknown_citations:
+        lines.append(
+            "citasi yang tidak ada dalam inventaris: "
+            + "; ".join(f"{rid}: {text}" for rid, text in report.unknown_citations)
+        )
+    return lines
+
+
+def coverage_to_json(report: CoverageReport) -> str:
+    """The report as JSON (format ``kerjasama-coverage/1``), deterministic bytes."""
+    doc: dict[str, Any] = {
+        "format": "kerjasama-coverage/1",
+        "summary": {
+            "checkable": len(report.units),
+            "missing": report.count("missing"),
+            "encoded": report.count("encoded"),
+            "tested": report.count("tested"),
+            "encoded_percent": report.encoded_percent,
+            "tested_percent": report.tested_percent,
+            "cases": report.cases,
+            "cases_failed": report.cases_failed,
+        },
+        "matrix": [
+            {"row": row, "units": n, "encoded": e, "tested": t} for row, n, e, t in report.rows()
+        ],
+        "units": [
+            {
+                "citation": u.unit.text,
+                "instrument": u.unit.instrument,
+                "pasal": u.unit.pasal,
+                "ayat": u.unit.ayat,
+                "huruf": u.unit.huruf,
+                "status": u.status,
+                "confidence": u.unit.confidence,
+                "matrix_rows": list(u.unit.matrix_rows),
+                "rules": list(u.rules),
+                "failed_in": u.failed_in,
+                "passed_in": u.passed_in,
+                "failing_cases": list(u.failing_cases),
+                "passing_cases": list(u.passing_cases),
+            }
+            for u in report.units
+        ],
+        "untested_rules": [{"file": f, "rule": r} for f, r in report.untested_rules],
+        "never_applicable": list(report.never_applicable),
+        "unknown_citations": [{"rule": r, "citation": c} for r, c in report.unknown_citations],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cases(names: tuple[str, ...], shown: int = 2) -> str:
+    # A few case names, then the count: the table stays readable; `--format json` has all.
+    if not names:
+        return ""
+    text = "; ".join(n.replace("|", "/") for n in names[:shown])
+    return text + (f" (+{len(names) - shown})" if len(names) > shown else "")
+
+
+def render_coverage_markdown(report: CoverageReport) -> str:
+    """``docs/coverage.md``: summary, per matrix row, and every checkable unit."""
+    n = len(report.units)
+    out = [
+        "# Cakupan hukum / Coverage by law",
+        "",
+        "<!-- Dibuat otomatis; jangan disunting. Generated; do not edit. Regenerate with:",
+        "     kerjasama coverage --format markdown > docs/coverage.md -->",
+        "",
+        "Satuan hukum yang **dapat diperiksa** dari inventaris (`rules/*/inventaris.yaml`),",
+        "dan apakah aturan mengutipnya serta uji aturan (`rules/**/tests/*.test.yaml`)",
+        "menggagalkan dan meluluskannya. Definisi status: lihat bagian akhir.",
+        "",
+        "Checkable units of law from the inventory, whether rules cite them, and whether",
+        "the rule tests both break and satisfy them. Definitions at the end.",
+        "",
+        "## Ringkasan / Summary",
+        "",
+        "| | satuan / units | % |",
+        "|---|---:|---:|",
+        f"| dapat diperiksa / checkable | {n} | |",
+        f"| dikodekan / encoded (incl. tested) | "
+        f"{report.count('encoded') + report.count('tested')} | {report.encoded_percent:.1f} |",
+        f"| teruji / tested | {report.count('tested')} | {report.tested_percent:.1f} |",
+        f"| belum / missing | {report.count('missing')} | {_pct(report.count('missing'), n):.1f} |",
+        "",
+        f"Kasus uji / test cases: {report.cases} "
+        f"({report.cases_failed} gagal / failing, not counted).",
+        "",
+        "## Per baris matriks / Per matrix row",
+        "",
+        "Baris matriks: `pp28-2018-reference.md` §9.",
+        "",
+        "| baris / row | satuan / units | dikodekan / encoded | teruji / tested |",
+        "|---|---:|---:|---:|",
+    ]
+    for row, units, enc, tested in report.rows():
+        out.append(f"| {row} | {units} | {enc} | {tested} |")
+    out += [
+        "",
+        "## Satuan / Units",
+        "",
+        "| satuan / unit | status | keyakinan | matriks | aturan / rules "
+        "| uji yang menggagalkan / failing tests | uji yang meluluskan / passing tests |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for u in report.units:
+        out.append(
+            f"| {u.unit.text} | {u.status} | {u.unit.confidence or ''} | "
+            f"{', '.join(u.unit.matrix_rows)} | {', '.join(f'`{r}`' for r in u.rules)} "
+            f"| {_cases(u.failing_cases)} | {_cases(u.passing_cases)} |"
+        )
+    extra = _summary(report)[3:]
+    if extra:
+        out += ["", "## Catatan / Notes", ""]
+        out += [f"- {line}" for line in extra]
+    out += [
+        "",
+        "## Definisi / Definitions",
+        "",
+        "- **missing**: tidak ada aturan atau kewajiban yang mengutip satuan itu (atau",
+        "  satuan di dalamnya). No rule or requirement cites the unit or a unit inside it.",
+        "- **encoded**: dikutip, tetapi uji yang lulus belum menggagalkan *dan* meluluskannya.",
+        "  Cited, but the passing test cases do not both break and satisfy it.",
+        "- **tested**: dikutip; ada kasus uji lulus dengan temuan `fail` yang mengutip",
+        "  satuan itu, dan ada kasus uji lulus yang aturannya berlaku dan kewajiban yang",
+        "  mengutipnya terpenuhi (tanpa temuan, tidak tertunda). Cited; a passing case has",
+        "  a failing finding citing it, and a passing case applies a rule whose requirement",
+        "  citing it holds (no finding, not pending).",
+        "- Hanya satuan daun (tanpa sub-satuan dalam inventaris) yang dihitung. Kutipan",
+        "  mencakup satuan yang sama atau yang lebih luas: `Pasal 27 ayat (1) huruf a`",
+        "  mencakup huruf itu; `Pasal 6` saja tidak mencakup ayat-ayatnya. Only leaf units",
+        "  count; a citation covers its own unit and the units that contain it.",
+    ]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,559 @@
+"""The only module that formats for people or for JSON: diagnostics, reports, rule lists.
+
+Last stage of the pipeline. Text is what a cooperation officer reads (Indonesian by
+default, English with ``lang="en"``): the verdict first, then each violation with its
+citation, message and evidence, then what is still unknown and which facts would decide
+it. JSON follows the versioned contract ``kerjasama-report/1`` (docs/json-report.md) and is
+deterministic: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..engine.report import DeterminationResult, Explanation, Finding, Outcome, Report, Step
+from ..errors import Diagnostic
+from ..language.nodes import Citation, Rule, Switch
+from .i18n import SEVERITY_WORDS, localize
+
+__all__ = [
+    "REPORT_FORMAT",
+    "citation_to_json",
+    "explanation_to_json",
+    "render_determination",
+    "render_diagnostic",
+    "render_diagnostics",
+    "render_explanation",
+    "render_json",
+    "render_rule_list",
+    "render_switch_list",
+    "render_text",
+    "report_to_json",
+    "rules_to_json",
+    "switches_to_json",
+]
+
+REPORT_FORMAT = "kerjasama-report/1"
+
+
+# ------------------------------------------------------------------ diagnostics
+def render_diagnostic(d: Diagnostic, lang: str = "en") -> str:
+    """A diagnostic in the rustc-like form: code, location, source line, caret, help.
+
+    Args:
+        d: the diagnostic.
+        lang: ``en`` (default) or ``id``: the language of the message and help, taken
+            from the catalogue in ``i18n.py`` (English when a code has no template).
+    """
+    words = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["en"])
+    message, help_text = localize(d, lang)
+    lines = [f"{words.get(d.severity, d.severity)}[{d.code}]: {message}"]
+    if d.span is not None:
+        src = d.span.source
+        line, col = src.line_col(d.span.start)
+        lines.append(f"  --> {src.name}:{line}:{col}")
+        text = src.line_text(line)
+        gutter = " " * len(str(line))
+        end_line, end_col = src.line_col(max(d.span.end, d.span.start))
+        width = (end_col - col) if end_line == line else len(text) - col + 1
+        width = max(1, width)
+        lines.append(f"{gutter} |")
+        lines.append(f"{line} | {text}")
+        lines.append(f"{gutter} | {' ' * (col - 1)}{'^' * width}")
+        if d.path:
+            lines.append(f"{gutter} = {words['at']}: {d.path}")
+        if help_text:
+            lines.append(f"{gutter} = {words['help']}: {help_text}")
+        return "\n".join(lines)
+    where = d.file or ""
+    if d.path:
+        where = f"{where} @ {d.path}" if where else d.path
+    if where:
+        lines.append(f"  --> {where}")
+    if help_text:
+        lines.append(f"   = {words['help']}: {help_text}")
+    return "\n".join(lines)
+
+
+def render_diagnostics(diags: Iterable[Diagnostic], lang: str = "en") -> str:
+    """Several diagnostics, separated by blank lines, with a count at the end."""
+    items = list(diags)
+    body = "\n\n".join(render_diagnostic(d, lang) for d in items)
+    errors = sum(1 for d in items if d.severity == "error")
+    if lang == "id":
+        tail = f"{errors} kesalahan" if errors else f"{len(items)} peringatan"
+    else:
+        tail = f"{errors} error(s)" if errors else f"{len(items)} warning(s)"
+    return f"{body}\n\n{tail}"
+
+
+# ------------------------------------------------------------------ JSON
+def citation_to_json(c: Citation) -> dict[str, Any]:
+    """``{"instrument", "pasal", "ayat", "huruf", "angka", "penjelasan", "text"}``."""
+    return {
+        "instrument": c.instrument,
+        "pasal": c.pasal,
+        "ayat": c.ayat,
+        "huruf": c.huruf,
+        "angka": c.angka,
+        "penjelasan": c.penjelasan,
+        "text": c.text,
+    }
+
+
+def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "status": f.status,
+        "severity": f.severity,
+        "citation": citation_to_json(f.citation),
+        "citations": [citation_to_json(c) for c in f.citations],
+        "message": f.message(lang),
+        "messages": dict(sorted(f.messages)),
+        "evidence": [{"path": e.path, "value": e.value} for e in f.evidence],
+        "missing": list(f.missing),
+    }
+
+
+def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rule": o.rule,
+        "status": o.status,
+        "severity": o.severity,
+        "title": o.title,
+        "citations": [citation_to_json(c) for c in o.citations],
+        "findings": [_finding_json(f, lang) for f in o.findings],
+        "pending": [
+            {
+                "citation": citation_to_json(p.citation),
+                "message": p.message(lang),
+                "until": p.condition_in(lang),
+            }
+            for p in o.pending
+        ],
+        "location": (
+            {"file": o.location.file, "line": o.location.line, "column": o.location.column}
+            if o.location
+            else None
+        ),
+    }
+    if o.notes:
+        out["notes"] = [
+            {
+                "label": n.label,
+                "value": n.value,
+                "evidence": [{"path": e.path, "value": e.value} for e in n.evidence],
+                "missing": list(n.missing),
+            }
+            for n in o.notes
+        ]
+    if o.error is not None:
+        out["error"] = o.error
+    if o.reason is not None:
+        out["reason"] = o.reason
+    return out
+
+
+def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
+    """One report as a JSON-ready dict (an element of ``reports``)."""
+    return {
+        "agreement": r.agreement,
+        "source": r.source,
+        "as_of": r.as_of.isoformat() if r.as_of else None,
+        "verdict": r.verdict,
+        "switches": dict(r.switches),
+        "law": {
+            "reference_date": r.reference_date.isoformat() if r.reference_date else None,
+            "reference": r.reference,
+            "instruments": [
+                {
+                    "instrument": v.instrument,
+                    "from": v.start.isoformat(),
+                    "until": v.end.isoformat() if v.end else None,
+                    "applied": v.applied,
+                }
+                for v in r.law
+            ],
+        },
+        "determinations": {
+            d.name: {
+                "value": d.value,
+                "title": d.title,
+                "because": [
+                    {
+                        "citations": [citation_to_json(c) for c in b.citations],
+                        "condition": b.condition,
+                        "evidence": [{"path": e.path, "value": e.value} for e in b.evidence],
+                    }
+                    for b in d.because
+                ],
+                "missing": list(d.missing),
+            }
+            for d in r.determinations
+        },
+        "outcomes": [_outcome_json(o, lang) for o in r.outcomes],
+    }
+
+
+def render_json(reports: Sequence[Report], *, lang: str = "id") -> str:
+    """The ``kerjasama-report/1`` document for several reports, deterministic bytes."""
+    doc = {"format": REPORT_FORMAT, "reports": [report_to_json(r, lang=lang) for r in reports]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------ text
+_T = {
+    "id": {
+        "agreement": "Perjanjian", "as_of": "Dinilai per", "verdict": "Putusan",
+        "pass": "PATUH", "fail": "TIDAK PATUH", "unknown": "BELUM DAPAT DIPASTIKAN",
+        "violations": "Pelanggaran", "warnings": "Peringatan",
+        "unknowns": "Belum dapat ditentukan", "pending": "Kewajiban yang belum jatuh tempo",
+        "determinations": "Penetapan", "evidence": "bukti", "missing": "fakta yang kurang",
+        "rule_at": "aturan", "because": "karena", "summary": "Ringkasan",
+        "rules": "aturan", "passed": "terpenuhi", "failed": "dilanggar",
+        "undecided": "belum dapat ditentukan", "na": "tidak berlaku", "errors": "galat",
+        "warned": "dengan peringatan", "notes": "Catatan", "law": "Hukum yang diterapkan",
+        "since": "berlaku sejak", "reference": "tanggal acuan",
+        "none": "tidak ada versi yang berlaku pada tanggal acuan (lihat ketentuan peralihan)",
+        "skipped": "hari libur/cuti bersama yang dilewati",
+        "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
+        "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
+        "decide": "Fakta yang akan memastikan", "switches": "Tafsiran",
+    },
+    "en": {
+        "agreement": "Agreement", "as_of": "Judged as of", "verdict": "Verdict",
+        "pass": "COMPLIANT", "fail": "NOT COMPLIANT", "unknown": "UNDETERMINED",
+        "violations": "Violations", "warnings": "Warnings",
+        "unknowns": "Undetermined", "pending": "Obligations not yet due",
+        "determinations": "Determinations", "evidence": "evidence", "missing": "missing facts",
+        "rule_at": "rule", "because": "because", "summary": "Summary",
+        "rules": "rules", "passed": "passed", "failed": "failed",
+        "undecided": "undetermined", "na": "not applicable", "errors": "errors",
+        "warned": "with warnings", "notes": "Notes", "law": "Law applied",
+        "since": "in force from", "reference": "reference date",
+        "none": "no version in force on the reference date (see the transitional provisions)",
+        "skipped": "holidays and cuti bersama skipped",
+        "yes": "yes", "no": "no", "unknown_value": "unknown",
+        "until": "due once", "error_outcome": "Rules that could not run",
+        "decide": "Facts that would decide it", "switches": "Interpretation",
+    },
+}  # fmt: skip
+
+
+def _value_text(v: Any, t: dict[str, str]) -> str:
+    if v is True:
+        return t["yes"]
+    if v is False:
+        return t["no"]
+    if v is None:
+        return t["unknown_value"]
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _evidence_text(f_evidence: Iterable[Any]) -> str:
+    parts = []
+    for e in f_evidence:
+        if e.path.endswith(".dilewati") and isinstance(e.value, list | tuple):
+            # Skipped holidays: dates only here; names are in JSON and `explain`.
+            value = "[" + ", ".join(d["date"] for d in e.value) + "]"
+        else:
+            value = json.dumps(e.value, ensure_ascii=False)
+        parts.append(f"{e.path} = {value}")
+    return ", ".join(parts)
+
+
+def render_text(report: Report, *, lang: str = "id") -> str:
+    """A report as a cooperation officer reads it."""
+    t = _T.get(lang, _T["id"])
+    out: list[str] = []
+    head = f"{t['agreement']}: {report.agreement}"
+    if report.source:
+        head += f"  ({report.source})"
+    out.append(head)
+    counts = {s: 0 for s in ("pass", "fail", "warn", "unknown", "not_applicable", "error")}
+    for o in report.outcomes:
+        # A rule that fails only on warnings is counted apart: it does not breach the law.
+        counts["warn" if o.status == "fail" and o.severity != "error" else o.status] += 1
+    fails = [(o, f) for o in report.outcomes for f in o.findings if f.status == "fail"]
+    errors = [(o, f) for o, f in fails if f.severity == "error"]
+    warns = [(o, f) for o, f in fails if f.severity != "error"]
+    unknowns = [(o, f) for o in report.outcomes for f in o.findings if f.status == "unknown"]
+    # The verdict first, then the basis it was reached on.
+    verdict = f"{t['verdict']}: {t[report.verdict]}"
+    if report.verdict == "fail":
+        verdict += f" — {len(errors)} {t['violations'].lower()}"
+    out.append(verdict)
+    if report.as_of is not None:
+        out.append(f"{t['as_of']}: {report.as_of.isoformat()}")
+    if report.switches:
+        out.append(f"{t['switches']}: " + ", ".join(f"{k}={v}" for k, v in report.switches))
+    if report.law:
+        applied = [v for v in report.law if v.applied]
+        names = (
+            ", ".join(f"{v.instrument} ({t['since']} {v.start.isoformat()})" for v in applied)
+            or t["none"]
+        )
+        ref = ""
+        if report.reference_date is not None:
+            ref = f"; {t['reference']} {report.reference_date.isoformat()} ({report.reference})"
+        out.append(f"{t['law']}: {names}{ref}")
+
+    if report.determinations:
+        out.append("")
+        out.append(t["determinations"])
+        for d in report.determinations:
+            out.append(f"  {d.name} = {_value_text(d.value, t)}")
+            for b in d.because:
+                cite = "; ".join(c.text for c in b.citations)
+                out.append(f"    {t['because']} {b.condition}" + (f"  [{cite}]" if cite else ""))
+                if b.evidence:
+                    out.append(f"    {t['evidence']}: {_evidence_text(b.evidence)}")
+            if d.missing:
+                out.append(f"    {t['missing']}: {', '.join(d.missing)}")
+
+    def section(title: str, mark: str, items: list[tuple[Outcome, Finding]]) -> None:
+        if not items:
+            return
+        out.append("")
+        out.append(title)
+        for o, f in items:
+            out.append(f"  {mark} {f.citation.text}  [{o.rule}]")
+            out.append(f"      {f.message(lang)}")
+            if f.evidence:
+                out.append(f"      {t['evidence']}: {_evidence_text(f.evidence)}")
+            if f.missing:
+                out.append(f"      {t['missing']}: {', '.join(f.missing)}")
+            if o.location is not None:
+                loc = o.location
+                out.append(f"      {t['rule_at']}: {loc.file}:{loc.line}:{loc.column}")
+
+    section(t["violations"], "✗", errors)
+    section(t["warnings"], "!", warns)
+    section(t["unknowns"], "?", unknowns)
+
+    notes = [(o, n) for o in report.outcomes for n in o.notes]
+    if notes:
+        out.append("")
+        out.append(t["notes"])
+        shown_skips: set[tuple[str, str]] = set()
+        for o, n in notes:
+            value = n.value if isinstance(n.value, str) else _value_text(n.value, t)
+            out.append(f"  • {n.label}: {value}  [{o.rule}]")
+            for e in n.evidence:
+                if e.path.endswith(".dilewati") and e.value and (o.rule, e.path) not in shown_skips:
+                    shown_skips.add((o.rule, e.path))
+                    days = ", ".join(f"{d['date']} {d['name']}" for d in e.value)
+                    out.append(f"      {t['skipped']}: {days}")
+            if n.missing:
+                out.append(f"      {t['missing']}: {', '.join(n.missing)}")
+
+    pend = [(o, p) for o in report.outcomes for p in o.pending]
+    if pend:
+        out.append("")
+        out.append(t["pending"])
+        for o, p in pend:
+            out.append(f"  … {p.citation.text}  [{o.rule}]")
+            out.append(f"      {p.message(lang)}")
+            out.append(f"      {t['until']}: {p.condition_in(lang)}")
+    errs = [o for o in report.outcomes if o.status == "error"]
+    if errs:
+        out.append("")
+        out.append(t["error_outcome"])
+        for o in errs:
+            out.append(f"  ! [{o.rule}] {o.error}")
+
+    missing = sorted({m for _, f in unknowns for m in f.missing})
+    if missing:
+        out.append("")
+        out.append(f"{t['decide']}: {', '.join(missing)}")
+    out.append("")
+    out.append(
+        f"{t['summary']}: {len(report.outcomes)} {t['rules']}: {counts['pass']} {t['passed']}, "
+        f"{counts['fail']} {t['failed']}, "
+        + (f"{counts['warn']} {t['warned']}, " if counts["warn"] else "")
+        + f"{counts['unknown']} {t['undecided']}, {counts['not_applicable']} {t['na']}"
+        + (f", {counts['error']} {t['errors']}" if counts["error"] else "")
+    )
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ explanations
+_ROLE = {
+    "id": {"berlaku": "berlaku jika", "kecuali": "kecuali", "jika": "jatuh tempo jika",
+           "wajib": "wajib", "status": "Status", "rule": "Aturan", "catatan": "catatan",
+           "kasus": "jika"},
+    "en": {"berlaku": "applies when", "kecuali": "unless", "jika": "due once",
+           "wajib": "requires", "status": "Status", "rule": "Rule", "catatan": "note",
+           "kasus": "if"},
+}  # fmt: skip
+
+
+def render_explanation(ex: Explanation, *, lang: str = "id") -> str:
+    """The full reasoning of one rule, step by step."""
+    t = _T.get(lang, _T["id"])
+    roles = _ROLE.get(lang, _ROLE["id"])
+    o = ex.outcome
+    out = [f"{roles['rule']} {o.rule}: {o.title or ''}".rstrip()]
+    out.append("  " + "; ".join(c.text for c in o.citations))
+    if o.location is not None:
+        out.append(f"  {o.location.file}:{o.location.line}:{o.location.column}")
+    if ex.as_of is not None:
+        out.append(f"  {t['as_of']}: {ex.as_of.isoformat()}")
+    for s in ex.steps:
+        out.append("")
+        cond = s.condition_en if lang == "en" and s.condition_en else s.condition
+        head = f"{roles[s.role]} {cond}"
+        out.append(f"  {head}")
+        out.append(f"    = {_value_text(s.value, t)}")
+        if s.citation is not None:
+            out.append(f"    {s.citation.text}")
+        if s.message:
+            msgs = dict(s.message)
+            out.append(f"    {msgs.get(lang) or msgs.get('id', '')}")
+        if s.evidence:
+            out.append(f"    {t['evidence']}: {_evidence_text(s.evidence)}")
+        if s.missing:
+            out.append(f"    {t['missing']}: {', '.join(s.missing)}")
+    out.append("")
+    out.append(f"{roles['status']}: {o.status}")
+    return "\n".join(out) + "\n"
+
+
+def explanation_to_json(ex: Explanation, *, lang: str = "id") -> dict[str, Any]:
+    """An explanation as JSON: the outcome plus every step."""
+    return {
+        "outcome": _outcome_json(ex.outcome, lang),
+        "as_of": ex.as_of.isoformat() if ex.as_of else None,
+        "steps": [
+            {
+                "role": s.role,
+                "condition": s.condition,
+                "value": s.value,
+                "citation": citation_to_json(s.citation) if s.citation else None,
+                "evidence": [{"path": e.path, "value": e.value} for e in s.evidence],
+                "missing": list(s.missing),
+            }
+            for s in ex.steps
+        ],
+    }
+
+
+# ------------------------------------------------------------------ rule listings
+def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
+    """``kerjasama rules``: each rule with its title, citations and location."""
+    out: list[str] = []
+    for r in rules:
+        out.append(f"{r.id}  {r.title or ''}".rstrip())
+        out.append("    " + "; ".join(c.text for c in r.citations))
+        units = sorted(
+            {c.text for q in r.requirements for c in q.citations} - {c.text for c in r.citations}
+        )
+        if units:
+            out.append("    " + ("unsur: " if lang == "id" else "units: ") + "; ".join(units))
+        if r.id_span is not None:
+            out.append(f"    {r.id_span.location()}")
+    out.append("")
+    out.append(f"{len(rules)} " + ("aturan" if lang == "id" else "rules"))
+    return "\n".join(out) + "\n"
+
+
+def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
+    """``kerjasama rules --format json``."""
+    return {
+        "format": "kerjasama-rules/1",
+        "rules": [
+            {
+                "rule": r.id,
+                "title": r.title,
+                "citations": [citation_to_json(c) for c in r.citations],
+                "requirements": [
+                    {
+                        "citations": [citation_to_json(c) for c in q.citations],
+                        "severity": q.severity,
+                        "messages": {m.lang: m.text for m in q.messages},
+                    }
+                    for q in r.requirements
+                ],
+                "location": (
+                    {
+                        "file": r.id_span.source.name,
+                        "line": r.id_span.line,
+                        "column": r.id_span.column,
+                    }
+                    if r.id_span
+                    else None
+                ),
+            }
+            for r in rules
+        ],
+    }
+
+
+def render_switch_list(switches: Sequence[Switch], *, lang: str = "id") -> str:
+    """``kerjasama rules --switches``: each switch, its values, default and reasoning."""
+    out: list[str] = []
+    for sw in switches:
+        out.append(f"{sw.name}  {sw.title or ''}".rstrip())
+        values = ", ".join(f"{v}*" if v == sw.default else v for v in sw.values)
+        out.append(("    nilai: " if lang == "id" else "    values: ") + values)
+        if sw.citations:
+            out.append("    " + "; ".join(c.text for c in sw.citations))
+        if sw.reason:
+            out.append(("    alasan: " if lang == "id" else "    reason: ") + sw.reason)
+        if sw.name_span is not None:
+            out.append(f"    {sw.name_span.location()}")
+    out.append("")
+    out.append("* = " + ("bawaan" if lang == "id" else "default"))
+    return "\n".join(out) + "\n"
+
+
+def switches_to_json(switches: Sequence[Switch]) -> dict[str, Any]:
+    """``kerjasama rules --switches --format json``."""
+    return {
+        "format": "kerjasama-switches/1",
+        "switches": [
+            {
+                "name": sw.name,
+                "title": sw.title,
+                "values": list(sw.values),
+                "default": sw.default,
+                "reason": sw.reason,
+                "citations": [citation_to_json(c) for c in sw.citations],
+            }
+            for sw in switches
+        ],
+    }
+
+
+def render_determination(
+    result: DeterminationResult,
+    steps: Sequence[Step],
+    as_of: datetime.date | None,
+    lang: str = "id",
+) -> str:
+    """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value."""
+    t = _T.get(lang, _T["id"])
+    roles = _ROLE.get(lang, _ROLE["id"])
+    out = [f"{result.name}: {result.title or ''}".rstrip()]
+    if as_of is not None:
+        out.append(f"  {t['as_of']}: {as_of.isoformat()}")
+    for st in steps:
+        cond = st.condition_en if lang == "en" and st.condition_en else st.condition
+        out.append("")
+        out.append(f"  {roles['kasus']} {cond}")
+        out.append(f"    = {_value_text(st.value, t)}")
+        if st.evidence:
+            out.append(f"    {t['evidence']}: {_evidence_text(st.evidence)}")
+        if st.missing:
+            out.append(f"    {t['missing']}: {', '.join(st.missing)}")
+    out.append("")
+    out.append(f"{result.name} = {_value_text(result.value, t)}")
+    for b in result.because:
+        out.append(f"  {t['because']} {b.condition}  [{'; '.join(c.text for c in b.citations)}]")
+        if b.evidence:
+            out.append(f"  {t['evidence']}: {_evidence_text(b.evidence)}")
+    if result.missing:
+        out.append(f"  {t['missing']}: {', '.join(result.missing)}")
+    return "\n".join(out) + "\n"
