@@ -25,9 +25,8 @@ from kerjasama_rules.model.calendar import (
     WorkingCalendar,
     YearCoverage,
     compute_deadline,
-    deadline_to_json,
-    render_deadline_text,
 )
+from kerjasama_rules.output.deadline import deadline_to_json, render_deadline_text
 
 D = datetime.date
 LIBUR = WorkingCalendar()

@@ -11,8 +11,9 @@ import pytest
 
 from kerjasama_rules.cli.main import main
 from kerjasama_rules.language.nodes import Citation
-from kerjasama_rules.law.coverage import covers, measure, render_coverage_markdown
+from kerjasama_rules.law.coverage import covers, measure
 from kerjasama_rules.law.inventory import InventoryError, Unit, load_inventory
+from kerjasama_rules.output.coverage import render_coverage_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 

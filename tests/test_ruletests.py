@@ -14,9 +14,9 @@ from kerjasama_rules.drafting.ruletests import (
     RuleTestError,
     find_test_files,
     load_test_file,
-    render_run,
     run_tests,
 )
+from kerjasama_rules.output.ruletests import render_run
 
 pytest_plugins = ["pytester"]
 

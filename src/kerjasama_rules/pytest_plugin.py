@@ -86,7 +86,8 @@ class RuleTestItem(pytest.Item):
         self.rules = rules
 
     def runtest(self) -> None:
-        from .drafting.ruletests import render_result, run_case
+        from .drafting.ruletests import run_case
+        from .output.ruletests import render_result
 
         result = run_case(self.rules, self.case)
         if not result.passed:

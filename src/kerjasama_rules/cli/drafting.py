@@ -18,11 +18,11 @@ from ..drafting.linter import LintResult, display_path, lint_paths
 from ..engine.rulefiles import rule_files
 from ..errors import KerjasamaError
 from ..law.inventory import load_inventory
-from ..output.i18n import localize
+from ..output.lint import lint_to_json
 from ..output.render import render_diagnostic
 from ..output.sarif import render_sarif
 
-__all__ = ["COMMANDS", "lint_to_json", "register", "run"]
+__all__ = ["COMMANDS", "register", "run"]
 
 COMMANDS: tuple[str, ...] = ("fmt", "lint")
 
@@ -95,34 +95,6 @@ def _fmt(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"kerjasama fmt: {changed} file(s) would be reformatted\n")
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def lint_to_json(result: LintResult, *, lang: str = "en") -> list[dict[str, Any]]:
-    """The diagnostics as JSON data: one object per diagnostic (docs/diagnostics.md)."""
-    items: list[dict[str, Any]] = []
-    for d in result.diagnostics:
-        message, help_text = localize(d, lang)
-        line = column = end_line = end_column = None
-        file = d.file
-        if d.span is not None:
-            src = d.span.source
-            file = src.name
-            line, column = src.line_col(d.span.start)
-            end_line, end_column = src.line_col(max(d.span.end, d.span.start))
-        items.append(
-            {
-                "code": d.code,
-                "severity": d.severity,
-                "message": message,
-                "help": help_text,
-                "file": file,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-            }
-        )
-    return items
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -14,14 +14,13 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from ..drafting.ruletests import render_run, run_tests
+from ..drafting.ruletests import run_tests
 from ..engine.rulefiles import load_rules
 from ..law.coverage import (
-    coverage_to_json,
     measure,
-    render_coverage_markdown,
-    render_coverage_text,
 )
+from ..output.coverage import coverage_to_json, render_coverage_markdown, render_coverage_text
+from ..output.ruletests import render_run
 
 COMMANDS: tuple[str, ...] = ("test", "coverage")
 

@@ -40,8 +40,6 @@ __all__ = [
     "TestRun",
     "find_test_files",
     "load_test_file",
-    "render_result",
-    "render_run",
     "rules_path_for",
     "run_case",
     "run_tests",
@@ -643,24 +641,3 @@ def run_tests(
             rs = cache[where]
         results.extend(run_case(rs, c) for c in tf.cases)
     return TestRun(tuple(results))
-
-
-# ------------------------------------------------------------------ rendering
-def render_result(result: CaseResult) -> str:
-    """A failing case as a diff a drafter can act on (empty for a passing case)."""
-    if result.passed:
-        return ""
-    return "\n".join([f"FAIL {result.case.title}", *result.problems]) + "\n"
-
-
-def render_run(run: TestRun, *, verbose: bool = False) -> str:
-    """Every failing case's diff, then ``N passed, N failed``."""
-    parts: list[str] = []
-    for r in run.results:
-        if r.passed:
-            if verbose:
-                parts.append(f"ok   {r.case.title}\n")
-        else:
-            parts.append(render_result(r))
-    parts.append(f"{run.passed} passed, {run.failed} failed\n")
-    return "".join(parts)

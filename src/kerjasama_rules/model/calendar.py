@@ -39,6 +39,7 @@ from ..errors import ConfigurationError, Diagnostic
 from ..suggest import hint
 
 __all__ = [
+    "WEEKDAYS_ID",
     "CutiBersama",
     "DayKind",
     "Deadline",
@@ -46,8 +47,6 @@ __all__ = [
     "WorkingCalendar",
     "YearCoverage",
     "compute_deadline",
-    "deadline_to_json",
-    "render_deadline_text",
 ]
 
 _ONE_DAY = datetime.timedelta(days=1)
@@ -74,16 +73,8 @@ _LUNAR_HOLIDAYS: tuple[tuple[str, int], ...] = (
     ("Tahun Baru Imlek", 2003),
 )
 
-_WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+# Day names in the data (skipped weekend days carry their Indonesian name).
+WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 class CutiBersama(enum.Enum):
@@ -454,7 +445,7 @@ class WorkingCalendar:
             if skipped is not None:
                 out.append(skipped)
             elif cur.weekday() >= 5:
-                out.append(SkippedDay(cur, _WEEKDAYS_ID[cur.weekday()], DayKind.AKHIR_PEKAN))
+                out.append(SkippedDay(cur, WEEKDAYS_ID[cur.weekday()], DayKind.AKHIR_PEKAN))
         result = tuple(out)
         self._remember(key, result)
         return result
@@ -627,116 +618,4 @@ def compute_deadline(
 
 def _describe(cal: WorkingCalendar, d: datetime.date) -> str:
     skipped = cal._table(d.year).days.get(d)
-    return skipped.name if skipped is not None else _WEEKDAYS_ID[d.weekday()]
-
-
-def deadline_to_json(d: Deadline) -> dict[str, object]:
-    """A JSON-ready dict of a :class:`Deadline`, with a fixed key order.
-
-    Args:
-        d: the deadline.
-
-    Returns:
-        ``{"from", "working_days", "due", "cuti_bersama", "skipped", "calendar_complete",
-        "notes"}``; dates as ``YYYY-MM-DD``, enums as their values.
-
-    Examples:
-        >>> import datetime
-        >>> deadline_to_json(compute_deadline(datetime.date(2026, 3, 2), 0))["due"]
-        '2026-03-02'
-    """
-    return {
-        "from": d.start.isoformat(),
-        "working_days": d.working_days,
-        "due": d.due.isoformat(),
-        "cuti_bersama": d.cuti_bersama.value,
-        "skipped": [
-            {"date": s.date.isoformat(), "name": s.name, "kind": s.kind.value} for s in d.skipped
-        ],
-        "calendar_complete": d.calendar_complete,
-        "notes": list(d.notes),
-    }
-
-
-_TEXT = {
-    "id": {
-        "title": "Tenggat {n} hari kerja",
-        "start": "Diterima: {date} (hari penerimaan tidak dihitung)",
-        "due": "Jatuh tempo: {date} (hari kerja ke-{n})",
-        "libur": "Cuti bersama: libur (cuti bersama bukan hari kerja)",
-        "kerja": "Cuti bersama: kerja (cuti bersama dihitung sebagai hari kerja)",
-        "holidays": "Hari libur dan cuti bersama yang dilewati:",
-        "none": "Hari libur dan cuti bersama yang dilewati: tidak ada",
-        "weekends": "Akhir pekan yang dilewati: {n} hari",
-        "warning": "PERINGATAN: data hari libur belum lengkap; tanggal jatuh tempo bisa berubah.",
-        "libur_nasional": "libur nasional",
-        "cuti_bersama": "cuti bersama",
-        "libur_daerah": "libur daerah",
-        "akhir_pekan": "akhir pekan",
-    },
-    "en": {
-        "title": "Deadline of {n} working days (hari kerja)",
-        "start": "Received: {date} (the day of receipt is not counted)",
-        "due": "Due: {date} (working day {n})",
-        "libur": "Cuti bersama: libur (collective leave days are not working days)",
-        "kerja": "Cuti bersama: kerja (collective leave days count as working days)",
-        "holidays": "Holidays and cuti bersama skipped:",
-        "none": "Holidays and cuti bersama skipped: none",
-        "weekends": "Weekend days skipped: {n}",
-        "warning": "WARNING: the holiday data is incomplete; the due date may change.",
-        "libur_nasional": "national holiday",
-        "cuti_bersama": "collective leave",
-        "libur_daerah": "regional holiday",
-        "akhir_pekan": "weekend",
-    },
-}
-
-
-def _format_date(d: datetime.date, lang: str) -> str:
-    weekdays, months = (_WEEKDAYS_ID, _MONTHS_ID) if lang == "id" else (_WEEKDAYS_EN, _MONTHS_EN)
-    return f"{weekdays[d.weekday()]}, {d.day} {months[d.month - 1]} {d.year}"
-
-
-def render_deadline_text(d: Deadline, *, lang: str = "id") -> str:
-    """A short human report of a :class:`Deadline`.
-
-    Args:
-        d: the deadline.
-        lang: ``id`` (Indonesian, default) or ``en``.
-
-    Returns:
-        Lines for the start, the due date with its weekday, the cuti bersama switch, the
-        holidays skipped (weekends only counted), and a warning when the data is incomplete.
-
-    Raises:
-        ConfigurationError: for an unknown ``lang``.
-
-    Examples:
-        >>> import datetime
-        >>> text = render_deadline_text(compute_deadline(datetime.date(2026, 3, 2), 45))
-        >>> text.splitlines()[2]
-        'Jatuh tempo: Rabu, 13 Mei 2026 (hari kerja ke-45)'
-    """
-    words = _TEXT.get(lang)
-    if words is None:
-        msg = f"`lang` must be `id` or `en`, got `{lang}`"
-        raise ConfigurationError(msg)
-    lines = [
-        words["title"].format(n=d.working_days),
-        words["start"].format(date=_format_date(d.start, lang)),
-        words["due"].format(date=_format_date(d.due, lang), n=d.working_days),
-        words[d.cuti_bersama.value],
-    ]
-    listed = [s for s in d.skipped if s.kind is not DayKind.AKHIR_PEKAN]
-    if listed:
-        lines.append(words["holidays"])
-        lines.extend(
-            f"  - {_format_date(s.date, lang)}: {s.name} ({words[s.kind.value]})" for s in listed
-        )
-    else:
-        lines.append(words["none"])
-    lines.append(words["weekends"].format(n=len(d.skipped) - len(listed)))
-    if not d.calendar_complete:
-        lines.append(words["warning"])
-    lines.extend(f"  * {note}" for note in d.notes)
-    return "\n".join(lines)
+    return skipped.name if skipped is not None else WEEKDAYS_ID[d.weekday()]

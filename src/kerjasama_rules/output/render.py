@@ -221,6 +221,7 @@ _T = {
         "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
         "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
         "decide": "Fakta yang akan memastikan", "switches": "Tafsiran",
+        "today": "(hari ini, Asia/Jakarta)",
     },
     "en": {
         "agreement": "Agreement", "as_of": "Judged as of", "verdict": "Verdict",
@@ -238,6 +239,7 @@ _T = {
         "yes": "yes", "no": "no", "unknown_value": "unknown",
         "until": "due once", "error_outcome": "Rules that could not run",
         "decide": "Facts that would decide it", "switches": "Interpretation",
+        "today": "(today, Asia/Jakarta)",
     },
 }  # fmt: skip
 
@@ -264,8 +266,20 @@ def _evidence_text(f_evidence: Iterable[Any]) -> str:
     return ", ".join(parts)
 
 
-def render_text(report: Report, *, lang: str = "id") -> str:
-    """A report as a cooperation officer reads it."""
+def _as_of_text(day: datetime.date, t: dict[str, str], today: bool) -> str:
+    # The report says which date it used, and whether it was today's rather than one given.
+    return f"{day.isoformat()} {t['today']}" if today else day.isoformat()
+
+
+def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = False) -> str:
+    """A report as a cooperation officer reads it.
+
+    Args:
+        report: the report.
+        lang: ``id`` (default) or ``en``.
+        as_of_is_today: the reference date was not given but taken as today in
+            Asia/Jakarta; the report says so beside the date.
+    """
     t = _T.get(lang, _T["id"])
     out: list[str] = []
     head = f"{t['agreement']}: {report.agreement}"
@@ -286,7 +300,7 @@ def render_text(report: Report, *, lang: str = "id") -> str:
         verdict += f" — {len(errors)} {t['violations'].lower()}"
     out.append(verdict)
     if report.as_of is not None:
-        out.append(f"{t['as_of']}: {report.as_of.isoformat()}")
+        out.append(f"{t['as_of']}: {_as_of_text(report.as_of, t, as_of_is_today)}")
     if report.switches:
         out.append(f"{t['switches']}: " + ", ".join(f"{k}={v}" for k, v in report.switches))
     if report.law:
@@ -390,8 +404,8 @@ _ROLE = {
 }  # fmt: skip
 
 
-def render_explanation(ex: Explanation, *, lang: str = "id") -> str:
-    """The full reasoning of one rule, step by step."""
+def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: bool = False) -> str:
+    """The full reasoning of one rule, step by step (``as_of_is_today``: see render_text)."""
     t = _T.get(lang, _T["id"])
     roles = _ROLE.get(lang, _ROLE["id"])
     o = ex.outcome
@@ -400,7 +414,7 @@ def render_explanation(ex: Explanation, *, lang: str = "id") -> str:
     if o.location is not None:
         out.append(f"  {o.location.file}:{o.location.line}:{o.location.column}")
     if ex.as_of is not None:
-        out.append(f"  {t['as_of']}: {ex.as_of.isoformat()}")
+        out.append(f"  {t['as_of']}: {_as_of_text(ex.as_of, t, as_of_is_today)}")
     for s in ex.steps:
         out.append("")
         cond = s.condition_en if lang == "en" and s.condition_en else s.condition
@@ -532,13 +546,15 @@ def render_determination(
     steps: Sequence[Step],
     as_of: datetime.date | None,
     lang: str = "id",
+    *,
+    as_of_is_today: bool = False,
 ) -> str:
     """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value."""
     t = _T.get(lang, _T["id"])
     roles = _ROLE.get(lang, _ROLE["id"])
     out = [f"{result.name}: {result.title or ''}".rstrip()]
     if as_of is not None:
-        out.append(f"  {t['as_of']}: {as_of.isoformat()}")
+        out.append(f"  {t['as_of']}: {_as_of_text(as_of, t, as_of_is_today)}")
     for st in steps:
         cond = st.condition_en if lang == "en" and st.condition_en else st.condition
         out.append("")

@@ -1,0 +1,158 @@
+"""What every ``kerjasama`` command shares: exit codes, the argument parser that raises
+instead of exiting, the common options, and writing diagnostics to stderr.
+
+Command modules (``checking``, ``reference``, ``drafting``, ``testing``) import from here;
+``main`` assembles them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..engine.evaluator import RuleSet
+from ..engine.rulefiles import load_rules
+from ..errors import ConfigurationError, Diagnostic
+from ..output.render import render_diagnostic
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "EXIT_VIOLATION",
+    "CommandParser",
+    "UsageError",
+    "add_common",
+    "add_evaluation",
+    "add_regional",
+    "load_rule_set",
+    "parse_date",
+    "switches_of",
+    "today_jakarta",
+    "write_diagnostics",
+]
+
+EXIT_OK = 0
+EXIT_VIOLATION = 1
+EXIT_BAD_INPUT = 2
+
+# Indonesia's western time (WIB) has no daylight saving: a fixed offset is exact.
+_JAKARTA = datetime.timezone(datetime.timedelta(hours=7), "WIB")
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse that reports usage errors by exception instead of exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.format_usage()}{self.prog}: {message}")
+
+
+class UsageError(Exception):
+    """A usage error of the command line; its text is argparse's usage and message."""
+
+
+def parse_date(text: str) -> datetime.date:
+    """An ISO date from the command line, with a usage error that shows the form."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        msg = f"`{text}` is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _holiday(text: str) -> tuple[datetime.date, str]:
+    day, _, name = text.partition("=")
+    return parse_date(day.strip()), (name.strip() or "libur daerah")
+
+
+def add_regional(p: argparse.ArgumentParser) -> None:
+    """``--libur-daerah DATE[=NAME]`` (repeatable)."""
+    p.add_argument(
+        "--libur-daerah",
+        dest="regional_holidays",
+        action="append",
+        type=_holiday,
+        default=[],
+        metavar="DATE[=NAME]",
+        help="a regional holiday that is not a working day (repeatable), "
+        "e.g. --libur-daerah '2026-04-15=Hari Jadi Kabupaten Bekasi'",
+    )
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    """``--rules``, ``--format text|json`` and ``--lang id|en``."""
+    p.add_argument(
+        "--rules",
+        action="append",
+        metavar="DIR",
+        help="rule files or directories (default: the bundled rules)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="language of messages (default: id)"
+    )
+
+
+def add_evaluation(p: argparse.ArgumentParser) -> None:
+    """``--as-of``, ``--cuti-bersama``, ``--switch`` and ``--libur-daerah``."""
+    p.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="judge as of this date (default: today in Asia/Jakarta)",
+    )
+    p.add_argument(
+        "--cuti-bersama",
+        choices=("libur", "kerja"),
+        default=None,
+        help="interpretation switch: are national cuti bersama days "
+        "non-working (libur, default) or working days (kerja)? "
+        "The same as --switch cuti_bersama=VALUE",
+    )
+    p.add_argument(
+        "--switch",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set an interpretation switch for this run (see `kerjasama rules --switches`)",
+    )
+    add_regional(p)
+
+
+def today_jakarta() -> datetime.date:
+    """Today's date in Asia/Jakarta: the default reference date of every report."""
+    return datetime.datetime.now(_JAKARTA).date()
+
+
+def write_diagnostics(diags: Sequence[Diagnostic], err: TextIO) -> None:
+    """Each diagnostic in full, then ``kerjasama: N error(s)``."""
+    for d in diags:
+        err.write(render_diagnostic(d) + "\n\n")
+    n = sum(1 for d in diags if d.severity == "error")
+    err.write(f"kerjasama: {n} error(s)\n")
+
+
+def switches_of(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--switch NAME=VALUE`` options as a mapping."""
+    out: dict[str, str] = {}
+    for item in args.switch:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value:
+            msg = f"`--switch {item}` is not NAME=VALUE"
+            raise ConfigurationError(
+                [
+                    Diagnostic(
+                        code="config.bad-switch",
+                        message=msg,
+                        help="e.g. --switch cuti_bersama=kerja",
+                    )
+                ]
+            )
+        out[name.strip()] = value.strip()
+    return out
+
+
+def load_rule_set(args: argparse.Namespace) -> RuleSet:
+    """The rules named by ``--rules`` (the bundled rules when none is given)."""
+    return load_rules(*(args.rules or ()))
