@@ -18,7 +18,7 @@ import attrs
 
 from ..engine.rulefiles import bundled_rules_path
 from ..errors import Diagnostic, KerjasamaError
-from ..model.loader import _parse_yaml
+from ..model.documents import parse_yaml
 
 __all__ = [
     "INVENTORY_FILE",
@@ -201,7 +201,7 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
             msg = f"cannot read `{name}`: {exc}"
             diags.append(Diagnostic(code="inventory.unreadable", message=msg, file=name))
             continue
-        doc, problems = _parse_yaml(text, name)
+        doc, problems = parse_yaml(text, name)
         diags.extend(attrs.evolve(d, code="inventory.syntax") for d in problems)
         if problems:
             continue

@@ -29,14 +29,13 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
-import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
-import holidays
 
 from ..errors import ConfigurationError, Diagnostic
 from ..suggest import hint
+from .holiday_data import CUTI_BERSAMA_FIRST_YEAR, year_data
 
 __all__ = [
     "WEEKDAYS_ID",
@@ -51,27 +50,6 @@ __all__ = [
 
 _ONE_DAY = datetime.timedelta(days=1)
 _MAX_ORDINAL = datetime.date.max.toordinal()
-
-# The `holidays` package appends this label (language "id") to dates it only estimates
-# (Islamic, Chinese and Buddhist lunar dates outside its confirmed years).
-_ESTIMATED_MARK = "(perkiraan)"
-# ... and prefixes substitute ("observed") days with this word.
-_OBSERVED_PREFIX = "Pegangti "
-# Cuti bersama was first set in 2002 (SKB 3 Menteri); earlier years need no such data.
-_CUTI_BERSAMA_FIRST_YEAR = 2002
-# Lunar-calendar holidays that fall in every Gregorian year from the given year on. The
-# package has finite date tables for them (e.g. Nyepi ends in 2050), so a missing one means
-# the year's data is incomplete, not that the holiday was abolished.
-_LUNAR_HOLIDAYS: tuple[tuple[str, int], ...] = (
-    ("Hari Raya Idul Fitri", 1953),
-    ("Hari Raya Idul Adha", 1953),
-    ("Isra Mikraj Nabi Muhammad", 1968),
-    ("Tahun Baru Islam", 1968),
-    ("Maulid Nabi Muhammad", 1968),
-    ("Hari Suci Nyepi", 1983),
-    ("Hari Raya Waisak", 1983),
-    ("Tahun Baru Imlek", 2003),
-)
 
 # Day names in the data (skipped weekend days carry their Indonesian name).
 WEEKDAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -136,55 +114,6 @@ class YearCoverage:
     year: int
     complete: bool
     notes: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class _YearData:
-    """The raw national data for one year, independent of any calendar's options."""
-
-    public: Mapping[datetime.date, str]
-    cuti: Mapping[datetime.date, str]
-    holiday_notes: tuple[str, ...]
-    cuti_known: bool
-
-
-@functools.lru_cache(maxsize=512)
-def _year_data(year: int) -> _YearData:
-    # Building `holidays` objects is slow, so each year is built once per process.
-    public = holidays.country_holidays("ID", language="id", years=year)
-    government = holidays.country_holidays(
-        "ID", language="id", years=year, categories=("government",)
-    )
-    pub: dict[datetime.date, str] = {d: str(n) for d, n in public.items() if d.year == year}
-    cuti: dict[datetime.date, str] = {d: str(n) for d, n in government.items() if d.year == year}
-    notes: list[str] = []
-    first, last = int(public.start_year), int(public.end_year)
-    if not first <= year <= last:
-        notes.append(f"no holiday data for {year}: the `holidays` data covers {first}-{last}")
-    else:
-        estimated = [
-            f"{d.isoformat()} {_base_name(part)}"
-            for d, n in sorted(pub.items())
-            for part in n.split("; ")
-            if _ESTIMATED_MARK in part
-        ]
-        if estimated:
-            notes.append(f"estimated (perkiraan) holiday dates in {year}: " + ", ".join(estimated))
-        present = {_base_name(part) for n in pub.values() for part in n.split("; ")}
-        for name, since in _LUNAR_HOLIDAYS:
-            if year >= since and name not in present:
-                notes.append(f"no date for `{name}` in {year} in the `holidays` data")
-    return _YearData(
-        public=pub,
-        cuti=cuti,
-        holiday_notes=tuple(notes),
-        cuti_known=bool(cuti) or year < _CUTI_BERSAMA_FIRST_YEAR,
-    )
-
-
-def _base_name(name: str) -> str:
-    name = name.removeprefix(_OBSERVED_PREFIX)
-    return name.replace(_ESTIMATED_MARK, "").strip()
 
 
 @attrs.frozen
@@ -283,7 +212,7 @@ class WorkingCalendar:
         return table
 
     def _build_table(self, year: int) -> _YearTable:
-        data = _year_data(year)
+        data = year_data(year)
         days: dict[datetime.date, SkippedDay] = {}
         regional: dict[datetime.date, list[str]] = {}
         for d, name in self.extra_holidays:
@@ -490,11 +419,11 @@ class WorkingCalendar:
             >>> WorkingCalendar().coverage(2090).complete
             False
         """
-        data = _year_data(year)
+        data = year_data(year)
         notes = list(data.holiday_notes)
         cuti_ok = True
         if self.cuti_bersama is CutiBersama.LIBUR:
-            if year < _CUTI_BERSAMA_FIRST_YEAR:
+            if year < CUTI_BERSAMA_FIRST_YEAR:
                 notes.append(f"cuti bersama did not exist in {year} (first set in 2002)")
             elif not data.cuti_known:
                 cuti_ok = False

@@ -1,9 +1,9 @@
 # ruff: noqa: E501  (a catalogue of texts: one template pair per line reads best)
 """Diagnostics in Indonesian or English: the catalogue of message and help templates.
 
-Sits right after ``errors`` in the pipeline so that ``render`` (and every later stage) can
-show a :class:`~kerjasama_rules.errors.Diagnostic` in the reader's language, whatever the
-keyword set of the rule file. Each diagnostic is built with an English message and help
+Part of the output layer: ``render``, ``sarif`` and the lint JSON show a
+:class:`~kerjasama_rules.errors.Diagnostic` in the reader's language, whatever the keyword
+set of the rule file. Each diagnostic is built with an English message and help
 (the default, unchanged output) and with ``args``: the values filled into the templates.
 :func:`localize` finds the template whose English form gives the diagnostic's English
 text and fills its Indonesian twin with the same values. A diagnostic without ``args``
@@ -11,6 +11,9 @@ text and fills its Indonesian twin with the same values. A diagnostic without ``
 Whatever is not in the catalogue falls back to English, never to an error.
 
 The catalogue is listed in docs/diagnostics.md.
+
+Longer than 600 lines because it is a catalogue: one pair of English and Indonesian
+templates per line, for every diagnostic code, with the few functions that fill them.
 """
 
 from __future__ import annotations
