@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from pathlib import Path
 
 import kerjasama_rules as kr
@@ -13,15 +14,13 @@ def test_all_is_sorted_and_complete() -> None:
     assert list(kr.__all__) == sorted(kr.__all__)
     # pytest's assertion rewriting (the package is a pytest11 plugin) adds `@py_builtins`
     # and `@pytest_ar`: not identifiers, so not public names.
-    public = {n for n in vars(kr) if not n.startswith("_") and n.isidentifier()} - {
-        # submodules imported as a side effect of the facade's imports
-        "agreement", "calendar", "checker", "compiler", "duration", "errors", "evaluator",
-        "functions", "keywords", "loader", "nodes", "parser", "printer", "render", "report",
-        "rulefiles", "source", "suggest", "typesys", "values", "annotations", "strategies",
-        "cli", "cli_drafting", "cli_testing", "i18n", "formatter", "linter", "sarif",
-        "inventory", "ruletests", "coverage", "pytest_plugin", "codegen", "schema", "comparison",
-        "template", "model", "language", "engine", "output", "drafting", "law", "testing",
-    }  # fmt: skip
+    # Submodules and subpackages appear as attributes once imported; they are not names
+    # of the facade.
+    public = {
+        n
+        for n, v in vars(kr).items()
+        if not n.startswith("_") and n.isidentifier() and not isinstance(v, types.ModuleType)
+    } - {"annotations"}
     assert public == set(kr.__all__)
 
 
@@ -32,8 +31,10 @@ def test_public_names_have_docstrings() -> None:
 
 
 def test_lark_types_never_leave_the_parser() -> None:
+    # The parser is three modules: the parse itself and the transformer to nodes.
+    parser_modules = {"language/parser.py", "language/transform.py", "language/transform_expr.py"}
     for path in SRC.rglob("*.py"):
-        if path.relative_to(SRC).as_posix() == "language/parser.py":
+        if path.relative_to(SRC).as_posix() in parser_modules:
             continue
         assert "import lark" not in path.read_text(encoding="utf-8"), path.name
         assert "from lark" not in path.read_text(encoding="utf-8"), path.name

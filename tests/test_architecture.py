@@ -13,7 +13,13 @@ from pathlib import Path
 
 import kerjasama_rules as kr
 
-SRC = Path(kr.__file__).resolve().parent
+# The checkout's source (the tests run from it), else the installed package.
+_CHECKOUT = Path(__file__).resolve().parents[1]
+SRC = (
+    _CHECKOUT / "src" / "kerjasama_rules"
+    if (_CHECKOUT / "src" / "kerjasama_rules").is_dir()
+    else Path(kr.__file__).resolve().parent
+)
 PACKAGE = "kerjasama_rules"
 
 # Stage of each folder (and of the few top-level modules). A module may import its own
@@ -48,7 +54,7 @@ def _modules() -> dict[str, Path]:
     return found
 
 
-BASE = {"errors", "source", "suggest"}
+BASE = {"errors", "source", "suggest", "limits", "fileio"}
 
 
 def _stage(module: str) -> str:
@@ -176,3 +182,13 @@ def test_each_stage_folder_says_its_job_and_what_it_may_import() -> None:
     for folder in sorted(p for p in SRC.iterdir() if (p / "__init__.py").is_file()):
         doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text("utf-8")))
         assert doc and "May import" in doc, folder.name
+
+
+def test_the_architecture_doc_lists_every_module() -> None:
+    doc = (_CHECKOUT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [
+        path.relative_to(SRC).as_posix()
+        for path in sorted(SRC.rglob("*.py"))
+        if f"`{path.relative_to(SRC).as_posix()}`" not in doc
+    ]
+    assert not missing, f"modules missing from docs/architecture.md: {missing}"

@@ -97,7 +97,7 @@ def test_has() -> None:
     # the reference does not list the angka of Pasal 1: nobody can tell
     assert inv.has("PP 28/2018", 1, 2, None) is None
     assert inv.has("UU 23/2014", 364, 2, "e") is True
-    assert inv.has("UU 23/2014", 12, None, None) is None  # only some pasal are inventoried
+    assert inv.has("UU 23/2014", 13, None, None) is None  # only some pasal are inventoried
     assert inv.has("Perpres 21/2023", 3, None, None) is None
 
 

@@ -96,14 +96,13 @@ def test_every_comment_is_kept_with_its_text() -> None:
 def test_comments_keep_their_place() -> None:
     lines = format_source(MESSY).splitlines()
     # the law text stays a block of its own, separated by one blank line
-    assert lines[:4] == [
+    assert lines[:3] == [
         "# PP 28/2018 Pasal 27: law text quoted at the top.",
         "#   (1) KSDPL dan KSDLL harus memenuhi persyaratan:",
         "",
-        "# trailing on a code line",
     ]
-    # a trailing comment moves onto its own line just above its line
-    assert lines[4] == "masa_berlaku PP 28/2018 sejak 2018-07-13"
+    # a trailing comment stays at the end of its line (issue 14)
+    assert lines[3] == "masa_berlaku PP 28/2018 sejak 2018-07-13  # trailing on a code line"
     assert lines.index("  # before the title") + 1 == lines.index('  judul "T"')
     i = lines.index("    # between the clauses of a requirement")
     assert lines[i - 1] == "  wajib benar" and lines[i + 1] == "    dasar huruf a"

@@ -375,8 +375,9 @@ def test_unknown_field_lists_valid_fields_when_nothing_is_close() -> None:
     diag = only(load_error({**MINIMAL, "perjanjian": {"zzz": 1}}))
     assert (diag.code, diag.path) == ("agreement.unknown-field", "$.perjanjian.zzz")
     assert diag.help == (
-        "valid fields: `tanggal_ttd`, `penandatangan`, `klausul`, "
-        "`cara_penyelesaian_perselisihan`, `kepemilikan_barang_diatur`"
+        "valid fields: `ada`, `tanggal_ttd`, `penandatangan`, `klausul`, "
+        "`cara_penyelesaian_perselisihan`, `forum_penyelesaian_perselisihan`, "
+        "`kepemilikan_barang_diatur`"
     )
 
 
@@ -394,7 +395,9 @@ def test_missing_fields() -> None:
         ("agreement.missing-field", "$.jenis"),
     ]
     assert diags[1].message == "missing required field `jenis`"
-    assert diags[1].help == "add `jenis:` with one of `KSDD`, `KSDPK`, `KSDPL`, `KSDLL`"
+    assert diags[1].help == (
+        "add `jenis:` with one of `KSDD`, `KSDPK`, `KSDPL`, `KSDLL`, `SINERGI`"
+    )
 
 
 @pytest.mark.parametrize(

@@ -92,11 +92,22 @@ FAILING: list[tuple[str, str, dict[str, Any], Cite, str]] = [
         (UU, 363, 2, "c"),
         "error",
     ),
+    # A ministry is flagged once, by pp28-46 (sinergi), not also as a third party.
     (
         "R01",
         "pp28-14",
-        _with("KSDPK", mitra=[{"nama": "Kementerian X", "jenis": "kementerian_lembaga"}]),
+        _with("KSDPK", mitra=[{"nama": "Kota X", "jenis": "kota"}]),
         (PP, 14, None, None),
+        "error",
+    ),
+    (
+        "R01",
+        "pp28-14",
+        _with(
+            "KSDPK",
+            mitra=[{"nama": "CV X", "jenis": "badan_usaha", "berbadan_hukum": False}],
+        ),
+        (PP, 14, None, "b"),
         "error",
     ),
     (
@@ -173,7 +184,7 @@ FAILING: list[tuple[str, str, dict[str, Any], Cite, str]] = [
         "R07",
         "pp28-13",
         _with("KSDPK", perjanjian__penandatangan={"jabatan": "lainnya"}),
-        (PP, 13, None, None),
+        (PP, 13, 2, None),
         "error",
     ),
     # R08: feasibility study and the initiative.

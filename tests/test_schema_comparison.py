@@ -19,7 +19,10 @@ from kerjasama_rules.engine.comparison import compare_switches
 from kerjasama_rules.testing.strategies import agreements
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
+# Rule tests (*.test.yaml, e.g. of examples/kebijakan) are not agreements.
+EXAMPLES = sorted(
+    p for p in (ROOT / "examples").rglob("*.yaml") if not p.name.endswith(".test.yaml")
+)
 AS_OF = datetime.date(2026, 11, 29)
 
 

@@ -113,3 +113,14 @@ class ConfigurationError(KerjasamaError, ValueError):
     """The API or the CLI was called with options that do not make sense."""
 
     default_code = "config.invalid"
+
+
+def bad_argument(function: str, name: str, expected: str, value: object) -> ConfigurationError:
+    """The error for an API call with an argument of the wrong kind (``config.bad-argument``).
+
+    Examples:
+        >>> str(bad_argument("render_text", "report", "a Report", None))
+        'error[config.bad-argument]: render_text(): `report` must be a Report, not NoneType'
+    """
+    msg = f"{function}(): `{name}` must be {expected}, not {type(value).__name__}"
+    return ConfigurationError([Diagnostic(code="config.bad-argument", message=msg)])

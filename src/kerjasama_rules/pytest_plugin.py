@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 _ENTRY_POINT = "kerjasama"
-_RULES_CACHE: dict[Path, Any] = {}
+_RULES_CACHE: dict[tuple[Path, ...], Any] = {}
 
 
 def pytest_plugin_registered(plugin: object, plugin_name: str, manager: Any) -> None:
@@ -60,16 +60,16 @@ class RuleTestFile(pytest.File):
     """One ``*.test.yaml`` file: yields a :class:`RuleTestItem` per case."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from .drafting.ruletests import load_test_file, rules_path_for
+        from .drafting.ruletests import load_test_file, rules_for_test
         from .engine.rulefiles import load_rules
         from .errors import KerjasamaError
         from .output.render import render_diagnostic
 
         try:
             tf = load_test_file(self.path)
-            where = Path(tf.rules) if tf.rules else rules_path_for(self.path)
+            where = (Path(tf.rules),) if tf.rules else rules_for_test(self.path)
             if where not in _RULES_CACHE:
-                _RULES_CACHE[where] = load_rules(where)
+                _RULES_CACHE[where] = load_rules(*where)
         except KerjasamaError as exc:
             raise self.CollectError("\n".join(map(render_diagnostic, exc.diagnostics))) from None
         rules = _RULES_CACHE[where]

@@ -4,35 +4,30 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..engine.comparison import compare_switches
-from ..engine.report import Report
-from ..errors import ConfigurationError, Diagnostic, KerjasamaError
-from ..model.agreement import Agreement
+from ..engine.rulefiles import load_rules
+from ..errors import ConfigurationError, Diagnostic
 from ..model.loader import load_agreements
-from ..output.batch import diagnostics_to_json, render_summary_table, render_template_tip
-from ..output.comparison import comparison_to_json, render_comparison
-from ..output.render import (
-    explanation_to_json,
-    render_determination,
-    render_explanation,
-    render_json,
-    render_text,
-)
+from ..output.batch import diagnostics_to_json, render_summary_rows
+from ..output.render import explanation_to_json, render_determination, render_explanation
+from ..output.rulesource import render_rules_line, selection_to_json
+from ..output.stream import JsonDocumentWriter
 from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATION,
     add_common,
     add_evaluation,
-    load_rule_set,
+    rule_selection,
     switches_of,
     today_jakarta,
     write_diagnostics,
 )
+from .streaming import CheckOptions, judge_all, units_of
 
 __all__ = ["agreement_files", "register_check", "register_explain", "run_check", "run_explain"]
 
@@ -42,8 +37,21 @@ def register_check(sub: Any) -> None:
     check = sub.add_parser(
         "check", help="check agreement files (YAML or JSON) or directories of them"
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
-    add_common(check)
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="agreement files or directories; `*.jsonl` files and `-` (standard input) "
+        "hold one JSON agreement a line",
+    )
+    add_common(check, formats=("text", "json", "jsonl"))
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="judge in N processes (0: one per core); the output is the same as with 1",
+    )
     add_evaluation(check)
     check.add_argument(
         "--compare-switches",
@@ -72,13 +80,20 @@ def agreement_files(paths: Sequence[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            # Suffixes in any case (`.YAML`, `.Yml`): a file skipped silently would
+            # leave its agreement unjudged while the run says all is well.
             found = sorted(
                 q
                 for q in path.rglob("*")
                 if q.is_file()
-                and q.suffix in (".yaml", ".yml", ".json")
-                and not q.name.endswith(".test.yaml")
+                and q.suffix.lower() in (".yaml", ".yml", ".json")
+                and not q.name.lower().endswith(".test.yaml")
             )
+            if not found:
+                msg = f"no agreement file (.yaml, .yml, .json) in the directory `{p}`"
+                raise ConfigurationError(
+                    [Diagnostic(code="config.no-agreements", message=msg, file=str(p))]
+                )
             out.extend(str(q) for q in found)
         else:
             out.append(p)
@@ -86,70 +101,73 @@ def agreement_files(paths: Sequence[str]) -> list[str]:
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``kerjasama check``: every agreement of every file, then a summary table."""
-    rules = load_rule_set(args)
-    switches = switches_of(args)
-    as_of = args.as_of or today_jakarta()
-    today = args.as_of is None
-    reports: list[Report] = []
-    checked: list[Agreement] = []
-    problems: list[Diagnostic] = []
-    for path in agreement_files(args.files):
-        try:
-            agreements = load_agreements(path)
-        except KerjasamaError as exc:
-            problems.extend(exc.diagnostics)
-            continue
-        for a in agreements:
-            checked.append(a)
-            reports.append(
-                rules.evaluate(
-                    a,
-                    as_of=as_of,
-                    source=path,
-                    switches=switches,
-                    cuti_bersama=args.cuti_bersama,
-                    regional_holidays=args.regional_holidays,
-                )
-            )
-    comparisons = (
-        [
-            compare_switches(rules, a, as_of=as_of, source=r.source)
-            for a, r in zip(checked, reports, strict=True)
-        ]
-        if args.compare_switches
-        else []
+    """``kerjasama check``: every agreement of every file, then a summary table, then
+    which rules judged them. Reports are written as they are made (``streaming``)."""
+    selection = rule_selection(args)
+    fmt = args.format
+    if fmt == "jsonl" and args.compare_switches:
+        msg = "--compare-switches is not available with --format jsonl; use --format json"
+        raise ConfigurationError([Diagnostic(code="config.bad-option", message=msg)])
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    opts = CheckOptions(
+        rule_paths=tuple(str(p) for p in selection.paths),
+        as_of=args.as_of or today_jakarta(),
+        today=args.as_of is None,
+        switches=tuple(switches_of(args).items()),
+        cuti_bersama=args.cuti_bersama,
+        regional_holidays=tuple(args.regional_holidays),
+        lang=args.lang,
+        fmt=fmt,
+        compare=args.compare_switches,
     )
-    if args.format == "json":
-        if not comparisons and not problems:
-            out.write(render_json(reports, lang=args.lang))
+    writer = JsonDocumentWriter()
+    if fmt == "json":
+        out.write(writer.head())
+    count = 0
+    failed = False
+    rows: list[tuple[str, ...]] = []
+    comparisons: list[Any] = []
+    problems: list[Diagnostic] = []
+    for piece in judge_all(opts, units_of(agreement_files(args.files)), jobs):
+        if piece.problems:
+            problems.extend(piece.problems)
+            continue
+        failed = failed or piece.verdict == "fail"
+        if fmt == "json":
+            out.write(writer.report_block(piece.text))
+            if piece.comparison is not None:
+                comparisons.append(piece.comparison)
+        elif fmt == "jsonl":
+            out.write(piece.text)
         else:
-            doc = json.loads(render_json(reports, lang=args.lang))
-            if comparisons:
-                doc["switch_comparisons"] = [comparison_to_json(c) for c in comparisons]
-            if problems:
-                doc["errors"] = diagnostics_to_json(problems)
-            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    else:
-        for i, r in enumerate(reports):
-            if i:
+            if count:
                 out.write("\n" + "─" * 72 + "\n\n")
-            out.write(render_text(r, lang=args.lang, as_of_is_today=today))
-            if r.verdict == "unknown":
-                out.write(render_template_tip(checked[i].jenis.value, args.lang))
-            if comparisons:
-                out.write("\n" + render_comparison(comparisons[i], lang=args.lang))
-        if len(reports) > 1:
-            out.write("\n" + render_summary_table(reports, args.lang))
+            out.write(piece.text)
+            if piece.row is not None:
+                rows.append(piece.row)
+        count += 1
+    if fmt == "json":
+        extra: dict[str, Any] = {"rules": selection_to_json(selection)}
+        if comparisons:
+            extra["switch_comparisons"] = comparisons
+        if problems:
+            extra["errors"] = diagnostics_to_json(problems)
+        out.write(writer.tail(extra))
+    elif fmt == "text":
+        if count > 1:
+            out.write("\n" + render_summary_rows(rows, args.lang))
+        if count:
+            out.write("\n" + render_rules_line(selection, args.lang))
     if problems:
         write_diagnostics(problems, err)
         return EXIT_BAD_INPUT
-    return EXIT_VIOLATION if any(r.verdict == "fail" for r in reports) else EXIT_OK
+    return EXIT_VIOLATION if failed else EXIT_OK
 
 
 def run_explain(args: argparse.Namespace, out: TextIO) -> int:
     """``kerjasama explain FILE RULE``: one rule (or determination), step by step."""
-    rules = load_rule_set(args)
+    selection = rule_selection(args)
+    rules = load_rules(*selection.paths)
     agreements = load_agreements(args.file)
     chosen = agreements[0]
     if args.agreement is not None:
@@ -169,6 +187,7 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
             cuti_bersama=args.cuti_bersama,
         )
         out.write(render_determination(result, steps, as_of, args.lang, as_of_is_today=today))
+        out.write("\n" + render_rules_line(selection, args.lang))
         return EXIT_OK
     ex = rules.explain(
         chosen,
@@ -179,11 +198,12 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
         regional_holidays=args.regional_holidays,
     )
     if args.format == "json":
-        out.write(
-            json.dumps(explanation_to_json(ex, lang=args.lang), ensure_ascii=False, indent=2) + "\n"
-        )
+        doc = explanation_to_json(ex, lang=args.lang)
+        doc["rules"] = selection_to_json(selection)
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(render_explanation(ex, lang=args.lang, as_of_is_today=today))
+        out.write("\n" + render_rules_line(selection, args.lang))
     return (
         EXIT_VIOLATION
         if any(f.status == "fail" and f.severity == "error" for f in ex.outcome.findings)

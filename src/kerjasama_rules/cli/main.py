@@ -13,12 +13,13 @@ location, and the command exits 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from ..errors import KerjasamaError
-from . import checking, drafting, reference, testing
+from . import analysis, checking, drafting, law, lsp, portfolio, reference, testing
 from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -32,7 +33,7 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_VIOLATION", "main"]
 
 # Subcommands for drafters live in their own modules, each with `COMMANDS`,
 # `register(subparsers)` and `run(args, out, err) -> int`.
-_EXTENSIONS = (drafting, testing)
+_EXTENSIONS = (drafting, testing, portfolio, analysis, lsp, law)
 
 _Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -69,6 +70,10 @@ def main(
 ) -> int:
     """Run the command line; returns the exit code instead of exiting.
 
+    Never raises: Ctrl-C exits 130 with one line (files being written are left whole,
+    see ``fileio.write_atomic``); an I/O error (a full disk, a closed pipe, a denied
+    permission) is one line and exit 2 (a closed pipe is quiet: the reader has gone).
+
     Args:
         argv: the arguments (default: ``sys.argv[1:]``).
         stdout: where reports go (default: ``sys.stdout``).
@@ -76,6 +81,53 @@ def main(
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    try:
+        code = _main(argv, out, err)
+        out.flush()
+        return code
+    except KeyboardInterrupt:
+        _say(err, "kerjasama: interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _detach(out)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        _detach(out)
+        _say(err, f"kerjasama: error: cannot write the output: {exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        _say(err, "kerjasama: error: out of memory (see the limits in docs/reliability.md)")
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        _say(err, "kerjasama: error: the input nests too deeply")
+        return EXIT_BAD_INPUT
+
+
+# The conventional exit code of a command stopped by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
+
+
+def _say(err: TextIO, line: str) -> None:
+    try:
+        err.write(line + "\n")
+        err.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _detach(out: TextIO) -> None:
+    """Point the real stdout at /dev/null so the interpreter's last flush cannot fail."""
+    if out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -98,5 +150,3 @@ def main(
     except KerjasamaError as exc:
         write_diagnostics(exc.diagnostics, err)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        return EXIT_OK

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..engine.evaluator import RuleSet
+from ..engine.project import RuleSelection, resolve_rules
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
 from ..output.render import render_diagnostic
@@ -26,8 +27,10 @@ __all__ = [
     "add_common",
     "add_evaluation",
     "add_regional",
+    "add_rules",
     "load_rule_set",
     "parse_date",
+    "rule_selection",
     "switches_of",
     "today_jakarta",
     "write_diagnostics",
@@ -80,15 +83,35 @@ def add_regional(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_common(p: argparse.ArgumentParser) -> None:
-    """``--rules``, ``--format text|json`` and ``--lang id|en``."""
+def add_rules(p: argparse.ArgumentParser) -> None:
+    """``--rules PATH`` (repeatable) and ``--with-bundled``: the same on every command."""
     p.add_argument(
         "--rules",
         action="append",
-        metavar="DIR",
-        help="rule files or directories (default: the bundled rules)",
+        metavar="PATH",
+        help="rule files or directories (repeatable; default: the `kerjasama.toml` of this "
+        "directory or a parent, such as a checkout's rules/, else the installed rules)",
     )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--with-bundled",
+        action="store_true",
+        help="stack the bundled rules under --rules (a checkout's own rules/ inside a "
+        "checkout), so a drafter's folder can use their definitions and switches",
+    )
+
+
+def rule_selection(args: argparse.Namespace) -> RuleSelection:
+    """The rules a command uses (see :func:`~kerjasama_rules.engine.project.resolve_rules`)."""
+    return resolve_rules(
+        getattr(args, "rules", None) or (), with_bundled=getattr(args, "with_bundled", False)
+    )
+
+
+def add_common(p: argparse.ArgumentParser, formats: Sequence[str] = ("text", "json")) -> None:
+    """``--rules``, ``--with-bundled``, ``--format text|json`` (or ``formats``) and
+    ``--lang id|en``."""
+    add_rules(p)
+    p.add_argument("--format", choices=tuple(formats), default="text")
     p.add_argument(
         "--lang", choices=("id", "en"), default="id", help="language of messages (default: id)"
     )
@@ -154,5 +177,5 @@ def switches_of(args: argparse.Namespace) -> dict[str, str]:
 
 
 def load_rule_set(args: argparse.Namespace) -> RuleSet:
-    """The rules named by ``--rules`` (the bundled rules when none is given)."""
-    return load_rules(*(args.rules or ()))
+    """The rules of :func:`rule_selection`, loaded."""
+    return load_rules(*rule_selection(args).paths)

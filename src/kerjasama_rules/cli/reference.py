@@ -8,13 +8,15 @@ import json
 from typing import Any, TextIO
 
 from ..drafting.schema import agreement_schema
+from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
 from ..model.agreement import Jenis
 from ..model.calendar import CutiBersama, WorkingCalendar, compute_deadline
 from ..output.deadline import deadline_to_json, render_deadline_text
 from ..output.render import render_rule_list, render_switch_list, rules_to_json, switches_to_json
+from ..output.rulesource import render_rules_line, render_where, selection_to_json
 from ..output.template import render_template
-from .options import EXIT_OK, add_common, add_regional, load_rule_set, parse_date
+from .options import EXIT_OK, add_common, add_regional, add_rules, parse_date, rule_selection
 
 __all__ = [
     "register_deadline",
@@ -36,6 +38,11 @@ def register_rules(sub: Any) -> None:
         action="store_true",
         help="list the interpretation switches instead, with defaults and reasons",
     )
+    rules.add_argument(
+        "--where",
+        action="store_true",
+        help="print the rule directories in use (and why) without loading them",
+    )
 
 
 def register_schema_template(sub: Any) -> None:
@@ -44,10 +51,8 @@ def register_schema_template(sub: Any) -> None:
     template = sub.add_parser(
         "template", help="print a YAML skeleton of every fact the rules read for a kind"
     )
-    template.add_argument("jenis", choices=("KSDD", "KSDPK", "KSDPL", "KSDLL"))
-    template.add_argument(
-        "--rules", action="append", metavar="DIR", help="rule files or directories"
-    )
+    template.add_argument("jenis", choices=("KSDD", "KSDPK", "KSDPL", "KSDLL", "SINERGI"))
+    add_rules(template)
 
 
 def register_deadline(sub: Any) -> None:
@@ -62,19 +67,29 @@ def register_deadline(sub: Any) -> None:
 
 
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:
-    """``kerjasama rules [--switches]``."""
-    rules = load_rule_set(args)
+    """``kerjasama rules [--switches | --where]``: the text lists end with a ``rules:`` line."""
+    selection = rule_selection(args)
+    if args.where:
+        if args.format == "json":
+            doc = selection_to_json(selection)
+            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(render_where(selection, args.lang))
+        return EXIT_OK
+    rules = load_rules(*selection.paths)
     if args.switches:
         if args.format == "json":
             doc = switches_to_json(rules.switches)
             out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         else:
             out.write(render_switch_list(rules.switches, lang=args.lang))
+            out.write("\n" + render_rules_line(selection, args.lang))
         return EXIT_OK
     if args.format == "json":
         out.write(json.dumps(rules_to_json(rules.rules), ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(render_rule_list(rules.rules, lang=args.lang))
+        out.write("\n" + render_rules_line(selection, args.lang))
     return EXIT_OK
 
 
@@ -85,8 +100,11 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_template(args: argparse.Namespace, out: TextIO) -> int:
-    """``kerjasama template JENIS``."""
-    out.write(render_template(load_rule_set(args), Jenis(args.jenis)))
+    """``kerjasama template JENIS``, headed by a YAML comment naming the rules used."""
+    selection = rule_selection(args)
+    rules = load_rules(*selection.paths)
+    out.write("# " + render_rules_line(selection))
+    out.write(render_template(rules, Jenis(args.jenis)))
     return EXIT_OK
 
 

@@ -21,18 +21,19 @@ is prose and is cut at spaces into ``"..." "..."`` pieces (the grammar joins the
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
+from .. import limits
 from ..errors import ConfigurationError, Diagnostic
+from ..fileio import read_limited, write_atomic
 from ..language import nodes
+from ..language.checker import SEVERITIES
 from ..language.keywords import KEYWORDS
 from ..language.parser import Comment, parse_with_comments
 from ..language.printer import citation_to_source, expr_to_source
@@ -63,7 +64,26 @@ class FormatResult:
 
 
 def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    # Every escape the lexer reads is written back (a tab stays `\t`, never a raw tab).
+    body = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + body + '"'
+
+
+# Column types: (Indonesian, English), as `typesys.SCALAR_TYPE_NAMES` accepts them.
+_TYPE_WORDS = (
+    ("teks", "text"),
+    ("bilangan", "int"),
+    ("angka", "number"),
+    ("tanggal", "date"),
+    ("boolean", "bool"),
+    ("durasi", "duration"),
+)
+
+# Severity words: the canonical name -> the word in each keyword language.
+_SEVERITY_WORDS = {
+    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 
 
 def _mask(text: str, comments: tuple[Comment, ...]) -> str:
@@ -140,11 +160,54 @@ class _Printer:
             at = self.find(item, self.kw_pattern("title", r'\s*"'))
             self.add(f"{indent}{self.kw['title']} {_quote(title)}", at)
 
+    def severity(self, word: str) -> str:
+        # Translated only when a language is asked for (`fmt --lang`), else as written.
+        canon = SEVERITIES.get(word)
+        if self.keep_units or canon is None:
+            return word
+        return _SEVERITY_WORDS[self.lang][canon]
+
+    def type_word(self, word: str) -> str:
+        # Column types have a word in each language (`teks`/`text`); enum names have one.
+        if self.keep_units:
+            return word
+        for id_word, en_word in _TYPE_WORDS:
+            if word in (id_word, en_word):
+                return id_word if self.lang == "id" else en_word
+        return word
+
+    def condition(self, head: str, e: nodes.Expr, anchor: int | None) -> None:
+        """``head expr``; longer than the line limit, a chain of `dan`/`atau` is wrapped
+        with one operand per continuation line (the same tree, so stable and idempotent)."""
+        one = f"{head} {self.expr(e)}"
+        if len(one) <= LINE_LIMIT or not (isinstance(e, nodes.Binary) and e.op in ("and", "or")):
+            self.add(one, anchor)
+            return
+        op = e.op
+        parts: list[nodes.Expr] = []
+        x: nodes.Expr = e
+        while isinstance(x, nodes.Binary) and x.op == op:  # left-nested: `a dan b dan c`
+            parts.append(x.right)
+            x = x.left
+        parts.append(x)
+        parts.reverse()
+        texts = [self.expr(p) for p in parts]
+        for i, p in enumerate(parts):
+            # A logical operand keeps its parentheses (as `clarify` prints them inline);
+            # so does a right operand of the same operator (the tree must not change).
+            nested = isinstance(p, nodes.Binary) and p.op in ("and", "or", "implies")
+            if nested and (getattr(p, "op", op) != op or i > 0):
+                texts[i] = f"({texts[i]})"
+        indent = " " * (len(head) - len(head.lstrip()) + 4)
+        self.add(f"{head} {texts[0]}", anchor)
+        for t in texts[1:]:
+            self.add(f"{indent}{self.kw[op]} {t}")
+
     # ---- declarations
     def item(self, item: nodes.Item) -> None:
         kw = self.kw
         if isinstance(item, nodes.Definition):
-            self.add(f"{kw['define']} {item.name} = {self.expr(item.expr)}", self.start(item))
+            self.condition(f"{kw['define']} {item.name} =", item.expr, self.start(item))
             if item.citations:
                 self.add("  " + self.cites(item.citations), self.start(item.citations[0]))
         elif isinstance(item, nodes.InForce):
@@ -171,7 +234,7 @@ class _Printer:
         if t.verified is not None:
             at = self.find(t, self.kw_pattern("verified", r"\s*\d"))
             self.add(f"  {kw['verified']} {t.verified.isoformat()}", at)
-        cols = ", ".join(f"{c.name}: {c.type_name}" for c in t.columns)
+        cols = ", ".join(f"{c.name}: {self.type_word(c.type_name)}" for c in t.columns)
         self.add(f"  {kw['columns']} {cols}", self.start(t.columns[0]) if t.columns else None)
         for row in t.rows:
             vals = ", ".join(self.expr(v) for v in row)
@@ -240,9 +303,9 @@ class _Printer:
         if r.citations:
             self.add("  " + self.cites(r.citations), self.start(r.citations[0]))
         if r.when is not None:
-            self.add(f"  {kw['when']} {self.expr(r.when)}", self.start(r.when))
+            self.condition(f"  {kw['when']}", r.when, self.start(r.when))
         for u in r.unless:
-            self.add(f"  {kw['unless']} {self.expr(u)}", self.start(u))
+            self.condition(f"  {kw['unless']}", u, self.start(u))
         if r.replaces:
             at = self.find(r, self.kw_pattern("replaces", r'\s*"'))
             self.add(f"  {kw['replaces']} {', '.join(_quote(x) for x in r.replaces)}", at)
@@ -251,11 +314,14 @@ class _Printer:
             guard = getattr(n, "guard", None)
             if guard is not None:
                 self.add(f"    {kw['if']} {self.expr(guard)}", self.start(guard))
+            for m in getattr(n, "messages", ()):
+                tag = "" if m.lang == "id" else f" {m.lang}"
+                self.texts(f"    {kw['message']}{tag}", m.text, self.start(m), wrap=False)
         for req in r.requirements:
             self.add("")
-            self.add(f"  {kw['require']} {self.expr(req.expr)}", self.start(req))
+            self.condition(f"  {kw['require']}", req.expr, self.start(req))
             if req.guard is not None:
-                self.add(f"    {kw['if']} {self.expr(req.guard)}", self.start(req.guard))
+                self.condition(f"    {kw['if']}", req.guard, self.start(req.guard))
             if req.citations:
                 self.add("    " + self.cites(req.citations), self.start(req.citations[0]))
             for m in req.messages:
@@ -263,7 +329,7 @@ class _Printer:
                 self.texts(f"    {kw['message']}{tag}", m.text, self.start(m), wrap=False)
             if req.severity is not None:
                 at = req.severity_span.start if req.severity_span is not None else None
-                self.add(f"    {kw['severity']} {req.severity}", at)
+                self.add(f"    {kw['severity']} {self.severity(req.severity)}", at)
         self.add("}", self.end(r), closing=True)
 
 
@@ -273,6 +339,9 @@ class _Placed:
     text: str
     blank_before: bool
     blank_after: bool
+    # An end-of-line comment: where it sits, to stay at the end of the printed line
+    # of the construct its source line holds.
+    trailing_at: int | None = None
 
 
 def _place(text: str, comments: tuple[Comment, ...]) -> list[_Placed]:
@@ -290,7 +359,15 @@ def _place(text: str, comments: tuple[Comment, ...]) -> list[_Placed]:
             nxt_end = text.find("\n", eol + 1)
             nxt = text[eol + 1 :] if nxt_end < 0 else text[eol + 1 : nxt_end]
             blank_after = nxt.strip() == "" and nxt_end >= 0
-        out.append(_Placed(key, c.text, blank_before, blank_after and not trailing))
+        out.append(
+            _Placed(
+                key,
+                c.text,
+                blank_before,
+                blank_after and not trailing,
+                c.start if trailing else None,
+            )
+        )
     return out
 
 
@@ -309,12 +386,31 @@ def _weave(lines: list[_Line], comments: list[_Placed]) -> str:
         pending_blank = False
         out.append(text)
 
-    queue = sorted(comments, key=lambda c: c.key)
+    # End-of-line comments go at the end of the last printed line whose construct starts
+    # on their source line before them; the others above the line they precede.
+    at_end: dict[int, list[str]] = {}
+    above: list[_Placed] = []
+    for c in comments:
+        target = None
+        if c.trailing_at is not None:
+            for n, line in enumerate(lines):
+                on_line = line.anchor is not None and c.key <= line.anchor < c.trailing_at
+                if on_line and (
+                    target is None or (line.anchor or 0) >= (lines[target].anchor or 0)
+                ):
+                    target = n
+        if target is None:
+            above.append(c)
+        else:
+            at_end.setdefault(target, []).append(c.text)
+    queue = sorted(above, key=lambda c: c.key)
     i = 0
-    for line in lines:
+    for n, line in enumerate(lines):
         if line.text == "":
             blank()
             continue
+        if n in at_end:
+            line = attrs.evolve(line, text="  ".join([line.text, *at_end[n]]))
         if line.anchor is not None:
             indent = len(line.text) - len(line.text.lstrip()) + (2 if line.closing else 0)
             while i < len(queue) and queue[i].key <= line.anchor:
@@ -353,6 +449,8 @@ def format_source(text: str, *, source: str = "<rules>", lang: str | None = None
     if lang is not None and lang not in KEYWORDS:
         msg = f"`{lang}` is not a keyword language; use id or en"
         raise ConfigurationError([Diagnostic(code="config.invalid", message=msg)])
+    # A byte-order mark (Windows editors) is accepted by the parser and dropped here.
+    text = text.removeprefix("\ufeff")
     tree, comments = parse_with_comments(text, source=source)
     target = lang or detect_lang(tree, text)
     printer = _Printer(text, _mask(text, comments), target, keep_units=lang is None)
@@ -361,32 +459,6 @@ def format_source(text: str, *, source: str = "<rules>", lang: str | None = None
             printer.add("")
         printer.item(item)
     return _weave(printer.lines, _place(text, comments))
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace a file's contents all at once: a temporary file beside it, fsync, rename.
-
-    On any failure the original file is untouched and the temporary file is removed.
-    """
-    target = Path(path)
-    mode: int | None
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _diff(path: str, old: str, new: str) -> str:
@@ -415,8 +487,12 @@ def format_file(
     """
     p = Path(path)
     name = display or str(p)
+    most = limits.current().max_rule_file_bytes
+    data, problem = read_limited(str(p), most, "max_rule_file_bytes")
     try:
-        old = p.read_text(encoding="utf-8")
+        if data is None:
+            raise OSError(problem)
+        old = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         msg = f"cannot read `{name}`: {exc}"
         raise ConfigurationError(
@@ -433,7 +509,8 @@ def format_file(
             raise ConfigurationError(
                 [Diagnostic(code="config.unwritable", message=msg, file=name)]
             ) from None
-    return FormatResult(p, True, _diff(name, old, new))
+    # The diff is only shown by `--check`; building it is quadratic in the worst case.
+    return FormatResult(p, True, _diff(name, old, new) if check else "")
 
 
 def iter_comments(text: str) -> Iterator[str]:

@@ -8,9 +8,12 @@ the whole set, and adds warnings the checker does not give because the rules sti
   definition or determination names (a determination is shown in reports: always used);
 * ``lint.constant-condition``: a ``berlaku jika``, ``kecuali``, ``jika`` or ``wajib``
   whose value cannot change with the agreement (``wajib benar``, ``x atau benar``);
-* ``lint.missing-english-message`` (info): a requirement without ``pesan en``;
+* ``lint.missing-english-message`` (info): a requirement, or a ``catatan``, without
+  ``pesan en``;
 * ``lint.unknown-unit``: a citation of a Pasal/ayat/huruf the law inventory does not
-  have (only when an inventory is given; see ``inventory.py``).
+  have (only when an inventory is given; see ``inventory.py``);
+* ``lint.unknown-instrument`` (error): a citation of an instrument that is neither
+  inventoried nor one of :data:`KNOWN_INSTRUMENTS` (``UU 99/2099``).
 
 Nothing here raises on bad rules: problems are returned as diagnostics, sorted by file
 and position.
@@ -24,7 +27,7 @@ from typing import Protocol
 
 import attrs
 
-from ..engine.rulefiles import bundled_rules_path, display_path, rule_files
+from ..engine.rulefiles import bundled_rules_path, display_path, hint_bundled, rule_files
 from ..errors import Diagnostic, KerjasamaError
 from ..language import nodes
 from ..language.checker import AS_OF_NAMES, complete_citations, diagnose
@@ -42,6 +45,7 @@ LINT_CODES = (
     "lint.constant-condition",
     "lint.missing-english-message",
     "lint.unknown-unit",
+    "lint.unknown-instrument",
     "lint.unused-definition",
 )
 
@@ -82,16 +86,27 @@ def lint_paths(
     paths: Iterable[str | os.PathLike[str]] = (),
     *,
     inventory: InventoryLike | None = None,
+    context: Iterable[str | os.PathLike[str]] = (),
 ) -> LintResult:
     """Lint rule files and directories (the bundled rules when none is given).
+
+    Args:
+        paths: the files to report on.
+        inventory: the law inventory citations are checked against.
+        context: more rule files or directories checked with ``paths`` as one set (the
+            bundled rules a drafter's folder is stacked on) whose own diagnostics are not
+            reported.
 
     Raises:
         ConfigurationError: a path does not exist.
     """
     given = list(paths) or [bundled_rules_path()]
+    targets = rule_files(given)
+    wanted = {f.resolve() for f in targets}
+    extra = [f for f in rule_files(list(context)) if f.resolve() not in wanted]
     sources: list[tuple[str, str]] = []
     problems: list[Diagnostic] = []
-    for f in rule_files(given):
+    for f in [*extra, *targets]:
         name = display_path(f)
         try:
             sources.append((name, f.read_text(encoding="utf-8")))
@@ -106,8 +121,19 @@ def lint_paths(
                 )
             )
     result = lint(sources, inventory=inventory)
-    diags = sorted([*problems, *result.diagnostics], key=Diagnostic.sort_key)
-    return LintResult(files=result.files, diagnostics=tuple(diags))
+    shown = {display_path(f) for f in targets}
+    diags = sorted(
+        hint_bundled([*problems, *result.diagnostics], [*extra, *targets]),
+        key=Diagnostic.sort_key,
+    )
+    if extra:
+        diags = [d for d in diags if _file_of(d) in shown]
+    files = tuple(n for n in result.files if n in shown)
+    return LintResult(files=files, diagnostics=tuple(diags))
+
+
+def _file_of(d: Diagnostic) -> str | None:
+    return d.span.source.name if d.span is not None else d.file
 
 
 def lint(
@@ -121,9 +147,15 @@ def lint(
             parsed.append(parse(text, source=name))
         except KerjasamaError as exc:
             diags.extend(exc.diagnostics)
-    _, checked = diagnose(parsed)
+    try:
+        _, checked = diagnose(parsed)
+    except KerjasamaError as exc:  # a limit of the whole rule set (number of rules, ...)
+        checked = exc.diagnostics
     diags.extend(checked)
-    diags.extend(_Lints(parsed, inventory).run())
+    # The lints follow definitions into each other: over a depth limit, only the limit's
+    # error is reported (the lints would walk as deep as the limit forbids).
+    if not any(d.code.startswith("limit.") for d in checked):
+        diags.extend(_Lints(parsed, inventory).run())
     seen: set[tuple[str, str, int, int]] = set()
     unique: list[Diagnostic] = []
     for d in sorted(diags, key=Diagnostic.sort_key):
@@ -239,6 +271,17 @@ class _Lints:
                     "info",
                     id=r.id,
                 )
+        for n in r.notes:
+            if not any(m.lang == "en" for m in n.messages):
+                self.add(
+                    "lint.missing-english-message",
+                    f"a note of rule `{r.id}` has no label in English",
+                    n.span,
+                    'add `pesan en "..."` after the note so English readers of the report '
+                    "understand it",
+                    "info",
+                    id=r.id,
+                )
 
     def constant(self, e: nodes.Expr, where: str) -> None:
         clause = _CLAUSES[where]
@@ -319,7 +362,20 @@ class _Lints:
     def units(self, item: nodes.Item) -> None:
         if self.inventory is None:
             return
+        inventoried = set(getattr(self.inventory, "instruments", ()))
         for orig, c in _resolved_citations(item):
+            if c.instrument is not None and not _known_instrument(c.instrument, inventoried):
+                # A citation of a law that does not exist would make every finding of
+                # the rule cite nothing: an error, not a warning.
+                self.add(
+                    "lint.unknown-instrument",
+                    f"`{c.instrument}` is not an instrument the rules know",
+                    c.span,
+                    "cite an inventoried instrument or one of: " + ", ".join(KNOWN_INSTRUMENTS),
+                    "error",
+                    instrument=c.instrument,
+                )
+                continue
             if c.instrument is None or c.pasal is None or c.penjelasan:
                 continue
             found = self.inventory.has(c.instrument, c.pasal, c.ayat, c.huruf)
@@ -349,6 +405,22 @@ class _Lints:
 
 
 # ------------------------------------------------------------------ helpers
+# Instruments the rules may cite besides those of the law inventory: the other laws and
+# regulations the bundled rules rely on. A citation of any other instrument (`UU 99/2099`)
+# is a `lint.unknown-instrument` error; add a real instrument here when rules start to
+# cite it.
+KNOWN_INSTRUMENTS = (
+    "PP 28/2018", "UU 23/2014", "PP 50/2007", "Permendagri 22/2020", "Permendagri 25/2020",
+    "Permendagri 3/2008", "Perpres 11/2010", "Perpres 21/2023", "UU 12/2011", "UU 9/2015",
+    "UU 37/1999", "UU 24/2000",
+)  # fmt: skip
+
+
+def _known_instrument(instrument: str, inventoried: set[str]) -> bool:
+    shown = " ".join(instrument.split())
+    return shown in inventoried or shown in KNOWN_INSTRUMENTS
+
+
 def _fixed(e: nodes.Expr) -> tuple[bool | None, nodes.Expr]:
     """The value a condition always has, and the part that fixes it (or ``None``)."""
     if isinstance(e, nodes.Literal) and isinstance(e.value, bool):
@@ -383,6 +455,7 @@ def _exprs_of(item: nodes.Item) -> list[nodes.Expr]:
             out.append(item.when)
         out.extend(item.unless)
         out.extend(n.expr for n in item.notes)
+        out.extend(n.guard for n in item.notes if n.guard is not None)
         for req in item.requirements:
             out.append(req.expr)
             if req.guard is not None:

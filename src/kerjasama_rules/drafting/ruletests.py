@@ -34,6 +34,7 @@ from .testfiles import (
     TestFile,
     find_test_files,
     load_test_file,
+    rules_for_test,
     rules_path_for,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "TestRun",
     "find_test_files",
     "load_test_file",
+    "rules_for_test",
     "rules_path_for",
     "run_case",
     "run_tests",
@@ -74,6 +76,8 @@ class TestRun:
     __test__ = False
 
     results: tuple[CaseResult, ...]
+    # Problems of test files that could not be read; the other files still ran.
+    errors: tuple[Diagnostic, ...] = ()
 
     @property
     def passed(self) -> int:
@@ -195,10 +199,13 @@ def run_tests(
 
     Args:
         paths: ``*.test.yaml`` files or directories searched recursively.
-        rules: the rules to test; by default each file's own (see :func:`rules_path_for`).
+        rules: the rules to test; by default each file's own (see :func:`rules_for_test`).
+
+    A malformed test file does not stop the run: its located problems are returned in
+    :attr:`TestRun.errors` and every other file runs.
 
     Raises:
-        RuleTestError: a test file is malformed (all files are read first).
+        RuleTestError: a path does not exist.
         RuleSyntaxError, RuleCheckError: the rules do not load.
     """
     files = find_test_files(*paths)
@@ -209,16 +216,14 @@ def run_tests(
             parsed.append((f, load_test_file(f)))
         except RuleTestError as exc:
             diags.extend(exc.diagnostics)
-    if diags:
-        raise RuleTestError(diags)
-    cache: dict[Path, RuleSet] = {}
+    cache: dict[tuple[Path, ...], RuleSet] = {}
     results: list[CaseResult] = []
     for f, tf in parsed:
         rs = rules
         if rs is None:
-            where = Path(tf.rules) if tf.rules else rules_path_for(f)
+            where = (Path(tf.rules),) if tf.rules else rules_for_test(f)
             if where not in cache:
-                cache[where] = load_rules(where)
+                cache[where] = load_rules(*where)
             rs = cache[where]
         results.extend(run_case(rs, c) for c in tf.cases)
-    return TestRun(tuple(results))
+    return TestRun(tuple(results), tuple(diags))

@@ -107,7 +107,7 @@ def agreement_schema() -> dict[str, Any]:
         >>> s["required"]
         ['id', 'jenis']
         >>> s["$defs"]["Jenis"]["enum"]
-        ['KSDD', 'KSDPK', 'KSDPL', 'KSDLL']
+        ['KSDD', 'KSDPK', 'KSDPL', 'KSDLL', 'SINERGI']
     """
     defs: dict[str, Any] = {}
     root = _record_schema(Agreement, defs)

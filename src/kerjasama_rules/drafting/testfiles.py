@@ -17,13 +17,18 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import yaml
 
+from .. import limits
+from ..engine.project import rules_around
 from ..engine.rulefiles import bundled_rules_path, display_path, expand_files
 from ..errors import ConfigurationError, Diagnostic, KerjasamaError
+from ..fileio import read_limited
 from ..language.nodes import Citation
 from ..model.agreement import Agreement
-from ..model.documents import parse_yaml
+from ..model.documents import key_path, parse_yaml
 from ..model.loader import load_agreement
+from ..source import Source, Span
 from ..suggest import hint
 
 __all__ = [
@@ -35,7 +40,9 @@ __all__ = [
     "TestFile",
     "find_test_files",
     "load_test_file",
+    "locate",
     "parse_citation",
+    "rules_for_test",
     "rules_path_for",
 ]
 
@@ -180,20 +187,77 @@ def find_test_files(*paths: str | os.PathLike[str]) -> list[Path]:
         raise RuleTestError(exc.diagnostics) from None
 
 
-def rules_path_for(test_file: str | os.PathLike[str], declared: str | None = None) -> Path:
+def rules_for_test(
+    test_file: str | os.PathLike[str], declared: str | None = None
+) -> tuple[Path, ...]:
     """The rules a test file tests, when the caller does not say.
 
-    ``aturan:``/``rules:`` in the file (relative to it) wins. A file under the bundled
-    rules tests the whole bundled set. Otherwise the directory holding the ``tests/``
-    folder (or the file itself when it is not in a ``tests/`` folder).
+    ``aturan:``/``rules:`` in the file (relative to it) wins. A file under the rule
+    directories of a ``kerjasama.toml`` tests that project's whole set (this repository's
+    ``rules/``, or a drafter's folder stacked on the bundled rules when the project says
+    ``with_bundled = true``); a file under the installed rules tests them all. Otherwise
+    the directory holding the ``tests/`` folder (or the file's own directory).
     """
     path = Path(test_file).resolve()
     if declared:
-        return (path.parent / declared).resolve()
-    bundled = bundled_rules_path().resolve()
+        return (_inside_rules(path, declared),)
+    return _default_rules(path)
+
+
+def _inside_rules(path: Path, declared: str) -> Path:
+    """``aturan:`` resolved against the test file, refused outside its rule directories.
+
+    A test file names rules, never arbitrary files: `aturan: ../../../../etc/passwd` would
+    read any file and echo its lines in the syntax errors. The path must stay inside
+    the rule directories the file would test by default (after following links).
+    """
+    target = (path.parent / declared).resolve()
+    roots = _default_rules(path)
+    if not any(target == root or target.is_relative_to(root) for root in roots):
+        msg = f"`aturan: {declared}` points outside the rule directory of this test file"
+        raise RuleTestError(
+            [
+                Diagnostic(
+                    code="ruletest.rules-outside",
+                    message=msg,
+                    path="$.aturan",
+                    help="name rule files or folders inside the rule directory, e.g. `aturan: ..`",
+                    file=display_path(path),
+                )
+            ]
+        )
+    return target
+
+
+def _default_rules(path: Path) -> tuple[Path, ...]:
+    around = rules_around(path)
+    if around is not None:
+        return around.paths
+    bundled = bundled_rules_path(path.parent).resolve()
     if path.is_relative_to(bundled):
-        return bundled
-    return path.parent.parent if path.parent.name == "tests" else path.parent
+        return (bundled,)
+    return (path.parent.parent if path.parent.name == "tests" else path.parent,)
+
+
+def rules_path_for(test_file: str | os.PathLike[str], declared: str | None = None) -> Path:
+    """The first of :func:`rules_for_test` (kept for callers that load one directory)."""
+    return rules_for_test(test_file, declared)[0]
+
+
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def _written_in(patch: Any, path: str) -> bool:
+    """Whether the value at JSONPath ``path`` (``$.mitra[0].negara``) was given by the patch."""
+    node = patch
+    for m in _STEP.finditer(path):
+        if isinstance(node, Mapping) and m[1] is not None and m[1] in node:
+            node = node[m[1]]
+            if not isinstance(node, Mapping):
+                return True  # a list or a value replaces the base's whole subtree
+        else:
+            return False
+    return True
 
 
 def _merge(base: Any, patch: Any) -> Any:
@@ -216,6 +280,7 @@ class _Reader:
         self.file = file
         self.text = text
         self.diags: list[Diagnostic] = []
+        self._name_lines: dict[str, int] | None = None
 
     def error(self, path: str, message: str, help: str | None = None, code: str = "") -> None:
         self.diags.append(
@@ -310,6 +375,11 @@ class _Reader:
         if rules is not None and not isinstance(rules, str):
             self.error("$.aturan", "expected a path to rule files, relative to this file")
             rules = None
+        most = limits.current().max_rule_tests
+        if len(cases_doc) > most:
+            what = f"the file has {len(cases_doc)} cases"
+            self.error("$.kasus", limits.limit_message("max_rule_tests", what))
+            cases_doc = []
         cases: list[TestCase] = []
         names: set[str] = set()
         for i, node in enumerate(cases_doc):
@@ -341,6 +411,8 @@ class _Reader:
             name = f"kasus {index + 1}"
         doc: Any = None
         where = path
+        patched: Any = None  # the `ubah:` mapping of a case built on a base
+        from_base = path
         if "agreement" in c:
             if "base" in c or "patch" in c:
                 self.error(path, "give either `perjanjian` or `dasar` + `ubah`, not both")
@@ -356,6 +428,9 @@ class _Reader:
                 self.error(f"{path}.ubah", "expected a mapping merged over the base agreement")
                 patch = {}
             doc = _merge(bases[base], patch)
+            # A problem is reported where its value was written: under `ubah:` when the
+            # patch gave it, else in the base agreement under `basis:`.
+            patched, from_base = patch, key_path("$.basis", base)
         else:
             self.error(path, "a case needs `perjanjian` (an agreement) or `dasar` (a base name)")
             return None
@@ -366,13 +441,14 @@ class _Reader:
             agreement = load_agreement(doc, name=self.file)
         except KerjasamaError as exc:
             for d in exc.diagnostics:
+                at = d.path or "$"
+                if patched is not None:
+                    given = _written_in(patched, at)
+                    at = at.replace("$", f"{path}.ubah" if given else from_base, 1)
+                else:
+                    at = at.replace("$", where, 1)
                 self.diags.append(
-                    attrs.evolve(
-                        d,
-                        message=f"case `{name}`: {d.message}",
-                        path=(d.path or "$").replace("$", where, 1),
-                        file=self.file,
-                    )
+                    attrs.evolve(d, message=f"case `{name}`: {d.message}", path=at, file=self.file)
                 )
             return None
         as_of = self.date(c["as_of"], f"{path}.as_of") if "as_of" in c else default_as_of
@@ -428,12 +504,66 @@ class _Reader:
         )
 
     def line_of(self, name: str) -> int | None:
-        # Best effort, for pytest's location: the first line that holds the case's name.
-        for i, line in enumerate(self.text.splitlines()):
-            stripped = line.strip().lstrip("-").strip()
-            if stripped.startswith(("nama:", "name:")) and name in line:
-                return i
-        return None
+        # Best effort, for pytest's location: the first `nama:` line with the case's name.
+        # The lines are indexed once, so a file of many cases stays linear.
+        if self._name_lines is None:
+            self._name_lines = {}
+            for i, line in enumerate(self.text.splitlines()):
+                stripped = line.strip().lstrip("-").strip()
+                for key in ("nama:", "name:"):
+                    if stripped.startswith(key):
+                        value = stripped[len(key) :].split(" #")[0].strip().strip("\"'")
+                        self._name_lines.setdefault(value, i)
+        return self._name_lines.get(name.strip())
+
+
+_SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_ALIASES = {**_TOP, **_CASE}
+
+
+def _child(node: yaml.Node, segment: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """``(key node, value node)`` of a mapping entry, or ``(item, item)`` of a list."""
+    if isinstance(node, yaml.SequenceNode) and segment.isdigit():
+        i = int(segment)
+        return (node.value[i], node.value[i]) if i < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        want = _ALIASES.get(segment, segment)
+        for key, value in node.value:
+            if key.value == segment or _ALIASES.get(str(key.value)) == want:
+                return key, value
+    return None
+
+
+def locate(diags: list[Diagnostic], text: str, file: str) -> list[Diagnostic]:
+    """Give each diagnostic with a document path (``$.kasus[2].harapan.x``) the span of
+    that place in the YAML text, so it is shown as ``file:line:col`` with a caret (the
+    deepest existing part of the path when the rest is missing)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return diags
+    if root is None:
+        return diags
+    source = Source(file, text)
+    out: list[Diagnostic] = []
+    for d in diags:
+        if d.span is not None or not d.path or not d.path.startswith("$"):
+            out.append(d)
+            continue
+        node: yaml.Node = root
+        mark: yaml.Node = root
+        for m in _SEGMENT.finditer(d.path):
+            found = _child(node, m.group(1) or m.group(2))
+            if found is None:
+                break
+            mark, node = found
+        start = min(mark.start_mark.index, len(text))
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        end = mark.end_mark.index if isinstance(mark, yaml.ScalarNode) else line_end
+        end = max(start + 1, min(end, line_end))
+        out.append(attrs.evolve(d, span=Span(source, start, min(end, len(text)))))
+    return out
 
 
 def load_test_file(path: str | os.PathLike[str]) -> TestFile:
@@ -445,8 +575,11 @@ def load_test_file(path: str | os.PathLike[str]) -> TestFile:
     """
     p = Path(path)
     name = display_path(p)
+    data, problem = read_limited(str(p), limits.current().max_input_bytes, "max_input_bytes")
     try:
-        text = p.read_text(encoding="utf-8")
+        if data is None:
+            raise OSError(problem)
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         msg = f"cannot read `{name}`: {exc}"
         raise RuleTestError(
@@ -458,7 +591,7 @@ def load_test_file(path: str | os.PathLike[str]) -> TestFile:
     reader = _Reader(name, text)
     result = reader.read(doc)
     if reader.diags:
-        raise RuleTestError(reader.diags)
+        raise RuleTestError(locate(reader.diags, text, name))
     if result.rules is not None:
-        result = attrs.evolve(result, rules=str(rules_path_for(p, result.rules)))
+        result = attrs.evolve(result, rules=str(rules_for_test(p, result.rules)[0]))
     return result

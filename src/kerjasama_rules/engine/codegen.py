@@ -29,7 +29,8 @@ from ..language import nodes
 from ..language.functions import REGISTRY
 from ..language.values import Unknown, merge
 from ..model.duration import Duration
-from .compiler import Compiler, Context, _shift
+from .closures import Context, shift
+from .compiler import Compiler
 
 __all__ = ["RuleProgram", "generate_rule"]
 
@@ -52,7 +53,7 @@ class _Gen:
     def __init__(self, comp: Compiler) -> None:
         self.comp = comp
         self.checked = comp.checked
-        self.ns: dict[str, Any] = {"U": Unknown, "merge": merge, "_shift": _shift}
+        self.ns: dict[str, Any] = {"U": Unknown, "merge": merge, "_shift": shift}
         self._ids = itertools.count()
         self._consts: dict[tuple[type, Any], str] = {}
         # quantifier variable -> (python var of the item, index var, path-prefix var)
@@ -333,12 +334,17 @@ class _Gen:
             lines.append(f"{ind2}if {body} is True:")
             lines.append(f"{ind2}    {out} += 1")
             lines.append(f"{ind2}elif {body} is not False:")
-        lines.append(f"{ind2}    {unk} = {body} if {unk} is None else merge({unk}, {body})")
+        # Unknown items are collected and merged once after the loop: merging as they
+        # come is quadratic in the number of items.
+        lines.append(f"{ind2}    if {unk} is None:")
+        lines.append(f"{ind2}        {unk} = [{body}]")
+        lines.append(f"{ind2}    else:")
+        lines.append(f"{ind2}        {unk}.append({body})")
         if e.kind == "count":
             lines.append(f"{ind1}if {unk} is not None:")
         else:
             lines.append(f"{ind1}if {out} is {start} and {unk} is not None:")
-        lines.append(f"{ind1}    {out} = {unk}")
+        lines.append(f"{ind1}    {out} = merge(*{unk})")
 
     def path_of(self, e: nodes.Expr) -> str:
         """Source of an expression giving the JSONPath of a collection, for missing facts."""

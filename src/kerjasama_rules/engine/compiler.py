@@ -6,18 +6,14 @@ flavours: the fast one used to decide, and a *recording* one, run only to explai
 failure, that appends ``(path, value)`` for each fact it reads to ``ctx.record`` and keeps
 only the reads that decided the result (the false conjunct, the failing list items).
 
-Three-valued logic (Kleene): ``False and unknown`` is false, ``True or unknown`` is true,
-anything else that touches an unknown is unknown, and the unknown carries the paths of the
-missing facts.
+This module chooses the closure for each kind of node and reads the checker's tables
+(resolutions, types) to do so; the closures themselves, with their Kleene logic, and the
+:class:`Context` they read are in ``closures.py``.
 """
 
 from __future__ import annotations
 
-import datetime
-import enum
-import operator
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from ..language import nodes
@@ -26,45 +22,36 @@ from ..language.functions import REGISTRY
 from ..language.printer import expr_to_source
 from ..language.values import Unknown, merge
 from ..model.duration import Duration
+from .closures import (
+    ARITH,
+    COMPARE,
+    Context,
+    Fn,
+    and_,
+    and_rec,
+    as_of_value,
+    compare_const,
+    const,
+    divide,
+    field_path,
+    getattr_chain,
+    local_path,
+    member_const,
+    membership,
+    memoised,
+    or_,
+    or_rec,
+    recorded_as,
+    shift,
+    strict2,
+    switch_value,
+)
 
-Fn = Callable[["Context"], Any]
+# Context and Fn are part of this module's interface: codegen and the evaluator take them
+# from here.
+__all__ = ["Compiler", "Context", "Fn"]
 
 _U = Unknown
-_AS_OF_UNKNOWN = Unknown(frozenset({"as_of"}))
-
-
-class Context:
-    """Everything one evaluation of one agreement reads: facts, inputs and scratch space."""
-
-    __slots__ = (
-        "agreement",
-        "as_of",
-        "calendar",
-        "evidence",
-        "locals",
-        "memo",
-        "paths",
-        "record",
-        "switches",
-    )
-
-    def __init__(
-        self,
-        agreement: Any,
-        as_of: datetime.date | None,
-        calendar: Any,
-        switches: dict[str, Any] | None = None,
-    ) -> None:
-        self.agreement = agreement
-        self.as_of = as_of
-        self.calendar = calendar
-        self.switches: dict[str, Any] = switches or {}
-        # Whether findings and notes carry the facts behind them (recording re-runs).
-        self.evidence = True
-        self.locals: dict[str, Any] = {}
-        self.paths: dict[str, str] = {}
-        self.memo: dict[str, Any] = {}
-        self.record: list[tuple[str, Any]] | None = None
 
 
 class Compiler:
@@ -85,7 +72,7 @@ class Compiler:
         fn = self.defs.get(name)
         if fn is None:
             body = self._c(self.checked.definitions[name].expr, False)
-            fn = _memoised(name, body)
+            fn = memoised(name, body)
             self.defs[name] = fn
         return fn
 
@@ -94,7 +81,7 @@ class Compiler:
         fn = self.dets.get(name)
         if fn is None:
             det = self.checked.determinations[name]
-            fn = _memoised("det:" + name, self.determination_cases(det, record=False))
+            fn = memoised("det:" + name, self.determination_cases(det, record=False))
             self.dets[name] = fn
         return fn
 
@@ -137,9 +124,9 @@ class Compiler:
     # ------------------------------------------------------------------ dispatch
     def _c(self, e: nodes.Expr, rec: bool) -> Fn:
         if isinstance(e, nodes.Literal):
-            return _const(e.value)
+            return const(e.value)
         if isinstance(e, nodes.DurationLit):
-            return _const(e.value)
+            return const(e.value)
         if isinstance(e, nodes.Name | nodes.Field):
             return self._ref(e, rec)
         if isinstance(e, nodes.Present):
@@ -159,29 +146,29 @@ class Compiler:
         res = self.checked.resolutions.get(id(e))
         if res is not None and res.kind == "table_column":
             table, col = res.target
-            return _const(self.checked.table_columns[table][col])
+            return const(self.checked.table_columns[table][col])
         x, chain = nodes.path_parts(e)
         if not isinstance(x, nodes.Name):
             base = self._c(x, rec)
-            return _getattr_chain(base, chain)
+            return getattr_chain(base, chain)
         root = self.checked.resolutions[id(x)]
         if root.kind == "enum":
-            return _const(root.target)
+            return const(root.target)
         if root.kind == "as_of":
-            return _as_of(rec)
+            return as_of_value(rec)
         if root.kind == "switch":
-            return _switch(x.name, rec)
+            return switch_value(x.name, rec)
         if root.kind in ("definition", "determination"):
             fn = (
                 self.definition(x.name) if root.kind == "definition" else self.determination(x.name)
             )
             if rec and self._reads_facts(x.name):
                 # Derived facts are evidence; constant law data (a set of affairs) is not.
-                fn = _recorded(x.name, fn)
-            return _getattr_chain(fn, chain) if chain else fn
+                fn = recorded_as(x.name, fn)
+            return getattr_chain(fn, chain) if chain else fn
         if root.kind == "field":
-            return _field_path([x.name, *chain], rec)
-        return _local_path(x.name, chain, rec)
+            return field_path([x.name, *chain], rec)
+        return local_path(x.name, chain, rec)
 
     def static_reads(self, e: nodes.Expr, *, calendar: bool = False) -> dict[str, Fn] | None:
         """Fast getters for every input ``e`` can read, or ``None`` if that set is not
@@ -209,11 +196,11 @@ class Compiler:
                 assert isinstance(y, nodes.Name)
                 if root.kind == "field":
                     path = ".".join([y.name, *chain])
-                    getters.setdefault(path, _field_path([y.name, *chain], False))
+                    getters.setdefault(path, field_path([y.name, *chain], False))
                 elif root.kind == "as_of":
-                    getters.setdefault("as_of", _as_of(False))
+                    getters.setdefault("as_of", as_of_value(False))
                 elif root.kind == "switch":
-                    getters.setdefault("saklar." + y.name, _switch(y.name, False))
+                    getters.setdefault("saklar." + y.name, switch_value(y.name, False))
                 elif root.kind == "local":
                     return None
                 elif root.kind in ("definition", "determination") and y.name not in seen:
@@ -288,7 +275,7 @@ class Compiler:
         items = [self._c(i, rec) for i in e.items]
         if all(isinstance(i, nodes.Literal) or self._is_const(i) for i in e.items):
             values = tuple(f(None) for f in items)  # type: ignore[arg-type]
-            return _const(values)
+            return const(values)
 
         def build(ctx: Context) -> Any:
             vals = [f(ctx) for f in items]
@@ -326,7 +313,9 @@ class Compiler:
             start = len(record) if record is not None else 0
             # Reads per kind of item outcome; only the deciding kind is kept as evidence.
             kept: dict[Any, list[tuple[str, Any]]] = {True: [], False: [], None: []}
-            unknown: Unknown | None = None
+            # Unknown items are merged once after the loop: merging as they come is
+            # quadratic in the number of items (each merge copies the paths so far).
+            unknowns: list[Unknown] = []
             count = 0
             result: Any = None
             for i, item in enumerate(items):
@@ -347,8 +336,9 @@ class Compiler:
                         if record is None:
                             break
                 else:
-                    unknown = r if unknown is None else merge(unknown, r)
+                    unknowns.append(r)
             loc[var], paths[var] = saved  # type: ignore[assignment]
+            unknown = merge(*unknowns) if unknowns else None
             if result is None and unknown is not None and kind != "count":
                 result = unknown
             if result is None:
@@ -424,26 +414,26 @@ class Compiler:
         left = self._c(e.left, rec)
         right = self._c(e.right, rec)
         if op == "and":
-            return _and_rec(left, right) if rec else _and(left, right)
+            return and_rec(left, right) if rec else and_(left, right)
         if op == "or":
-            return _or_rec(left, right) if rec else _or(left, right)
+            return or_rec(left, right) if rec else or_(left, right)
         if op == "implies":
             neg_left = self._unary(nodes.Unary("not", e.left), rec)
-            return _or_rec(neg_left, right) if rec else _or(neg_left, right)
-        is_const, const = self.constant(e.right)
+            return or_rec(neg_left, right) if rec else or_(neg_left, right)
+        is_const, value = self.constant(e.right)
         if op in ("in", "notin"):
             if is_const:
-                return _member_const(left, const, negate=op == "notin")
-            return _membership(left, right, negate=op == "notin")
-        if op in _COMPARE:
+                return member_const(left, value, negate=op == "notin")
+            return membership(left, right, negate=op == "notin")
+        if op in COMPARE:
             ltype = self.checked.types.get(id(e.left))
             if op in ("==", "!=") and ltype is not None and ltype.kind == "list":
                 # A list compares as a set: `{KSDPL, KSDLL} == {KSDLL, KSDPL}`.
-                same = _COMPARE[op]
-                return _strict2(left, right, lambda a, b: same(frozenset(a), frozenset(b)))
+                same = COMPARE[op]
+                return strict2(left, right, lambda a, b: same(frozenset(a), frozenset(b)))
             if is_const:
-                return _compare_const(left, op, const)
-            return _strict2(left, right, _COMPARE[op])
+                return compare_const(left, op, value)
+            return strict2(left, right, COMPARE[op])
         return self._arith(e, left, right)
 
     def constant(self, e: nodes.Expr) -> tuple[bool, Any]:
@@ -474,301 +464,17 @@ class Compiler:
         op = e.op
         if lk == "date" and rk == "duration":
             sign = 1 if op == "+" else -1
-            return _strict2(left, right, lambda a, b: _shift(a, b, sign))
+            return strict2(left, right, lambda a, b: shift(a, b, sign))
         if lk == "duration" and rk == "date":
-            return _strict2(left, right, lambda a, b: _shift(b, a, 1))
+            return strict2(left, right, lambda a, b: shift(b, a, 1))
         if lk == "date" and rk == "date":
-            return _strict2(left, right, lambda a, b: (a - b).days)
+            return strict2(left, right, lambda a, b: (a - b).days)
         if lk == "duration" and rk == "duration":
-            return _strict2(
+            return strict2(
                 left,
                 right,
                 lambda a, b: Duration(a.years + b.years, a.months + b.months, a.days + b.days),
             )
         if op == "/":
-            return _strict2(left, right, _divide)
-        return _strict2(left, right, _ARITH[op])
-
-
-# ------------------------------------------------------------------ closure builders
-def _const(value: Any) -> Fn:
-    return lambda ctx: value
-
-
-def _memoised(key: str, body: Fn) -> Fn:
-    def memo(ctx: Context) -> Any:
-        m = ctx.memo
-        if key in m:
-            return m[key]
-        v = body(ctx)
-        m[key] = v
-        return v
-
-    return memo
-
-
-def _recorded(name: str, fn: Fn) -> Fn:
-    def rec(ctx: Context) -> Any:
-        v = fn(ctx)
-        assert ctx.record is not None
-        ctx.record.append((name, None if v.__class__ is _U else v))
-        return v
-
-    return rec
-
-
-def _as_of(rec: bool) -> Fn:
-    def as_of(ctx: Context) -> Any:
-        v = ctx.as_of
-        if rec and ctx.record is not None:
-            ctx.record.append(("as_of", v))
-        return _AS_OF_UNKNOWN if v is None else v
-
-    return as_of
-
-
-def _switch(name: str, rec: bool) -> Fn:
-    def switch(ctx: Context) -> Any:
-        v = ctx.switches[name]
-        if rec and ctx.record is not None:
-            ctx.record.append(("saklar." + name, v))
-        return v
-
-    return switch
-
-
-def _field_path(names: list[str], rec: bool) -> Fn:
-    path = "$." + ".".join(names)
-    unk = Unknown(frozenset({path}))
-    if rec:
-
-        def field_rec(ctx: Context) -> Any:
-            v = ctx.agreement
-            for n in names:
-                v = getattr(v, n)
-                if v is None:
-                    assert ctx.record is not None
-                    ctx.record.append((path, None))
-                    return unk
-            assert ctx.record is not None
-            ctx.record.append((path, v))
-            return v
-
-        return field_rec
-    if len(names) == 1:
-        get1 = operator.attrgetter(names[0])
-
-        def field1(ctx: Context) -> Any:
-            v = get1(ctx.agreement)
-            return unk if v is None else v
-
-        return field1
-    if len(names) == 2:
-        a, b = names
-
-        def field2(ctx: Context) -> Any:
-            v = getattr(ctx.agreement, a)
-            if v is None:
-                return unk
-            v = getattr(v, b)
-            return unk if v is None else v
-
-        return field2
-
-    def field_n(ctx: Context) -> Any:
-        v = ctx.agreement
-        for n in names:
-            v = getattr(v, n)
-            if v is None:
-                return unk
-        return v
-
-    return field_n
-
-
-def _local_path(var: str, chain: list[str], rec: bool) -> Fn:
-    suffix = "".join("." + c for c in chain)
-
-    def local(ctx: Context) -> Any:
-        v = ctx.locals[var]
-        for n in chain:
-            v = getattr(v, n)
-            if v is None:
-                path = ctx.paths[var] + suffix
-                if rec and ctx.record is not None:
-                    ctx.record.append((path, None))
-                return Unknown(frozenset({path}))
-        if rec and ctx.record is not None and (chain or not hasattr(v, "__attrs_attrs__")):
-            ctx.record.append((ctx.paths[var] + suffix, v))
-        return v
-
-    return local
-
-
-def _getattr_chain(base: Fn, chain: list[str]) -> Fn:
-    def get(ctx: Context) -> Any:
-        v = base(ctx)
-        for n in chain:
-            if v.__class__ is _U:
-                return v
-            v = getattr(v, n)
-            if v is None:
-                return Unknown(frozenset())
-        return v
-
-    return get
-
-
-def _and(a: Fn, b: Fn) -> Fn:
-    def and_(ctx: Context) -> Any:
-        x = a(ctx)
-        if x is False:
-            return False
-        y = b(ctx)
-        if y is False:
-            return False
-        if x is True:
-            return y
-        if y is True:
-            return x
-        return merge(x, y)
-
-    return and_
-
-
-def _or(a: Fn, b: Fn) -> Fn:
-    def or_(ctx: Context) -> Any:
-        x = a(ctx)
-        if x is True:
-            return True
-        y = b(ctx)
-        if y is True:
-            return True
-        if x is False:
-            return y
-        if y is False:
-            return x
-        return merge(x, y)
-
-    return or_
-
-
-def _and_rec(a: Fn, b: Fn) -> Fn:
-    # Keep only the reads of the conjunct(s) that made the conjunction false.
-    def and_(ctx: Context) -> Any:
-        rec = ctx.record
-        assert rec is not None
-        start = len(rec)
-        x = a(ctx)
-        if x is False:
-            return False
-        mid = len(rec)
-        y = b(ctx)
-        if y is False:
-            del rec[start:mid]
-            return False
-        if x is True:
-            return y
-        if y is True:
-            return x
-        return merge(x, y)
-
-    return and_
-
-
-def _or_rec(a: Fn, b: Fn) -> Fn:
-    # Keep only the reads of the disjunct that made the disjunction true.
-    def or_(ctx: Context) -> Any:
-        rec = ctx.record
-        assert rec is not None
-        start = len(rec)
-        x = a(ctx)
-        if x is True:
-            return True
-        mid = len(rec)
-        y = b(ctx)
-        if y is True:
-            del rec[start:mid]
-            return True
-        if x is False:
-            return y
-        if y is False:
-            return x
-        return merge(x, y)
-
-    return or_
-
-
-def _strict2(a: Fn, b: Fn, op: Callable[[Any, Any], Any]) -> Fn:
-    def strict(ctx: Context) -> Any:
-        x = a(ctx)
-        y = b(ctx)
-        if x.__class__ is _U or y.__class__ is _U:
-            return merge(x, y)
-        return op(x, y)
-
-    return strict
-
-
-def _member_const(a: Fn, values: Any, *, negate: bool) -> Fn:
-    # Enum members are singletons: test identity through their ids, which hash in C
-    # (Enum.__hash__ is Python code and dominated the profile).
-    if values and all(isinstance(v, enum.Enum) for v in values):
-        ids = frozenset(id(v) for v in values)
-        if negate:
-            return lambda ctx: x if (x := a(ctx)).__class__ is _U else id(x) not in ids
-        return lambda ctx: x if (x := a(ctx)).__class__ is _U else id(x) in ids
-    try:
-        lookup: Any = frozenset(values)
-    except TypeError:
-        lookup = tuple(values)
-    if negate:
-        return lambda ctx: x if (x := a(ctx)).__class__ is _U else x not in lookup
-    return lambda ctx: x if (x := a(ctx)).__class__ is _U else x in lookup
-
-
-def _compare_const(a: Fn, op: str, c: Any) -> Fn:
-    if isinstance(c, enum.Enum) and op in ("==", "!="):
-        if op == "==":
-            return lambda ctx: x if (x := a(ctx)).__class__ is _U else x is c
-        return lambda ctx: x if (x := a(ctx)).__class__ is _U else x is not c
-    fn = _COMPARE[op]
-    return lambda ctx: x if (x := a(ctx)).__class__ is _U else fn(x, c)
-
-
-def _membership(a: Fn, b: Fn, *, negate: bool) -> Fn:
-    def member(ctx: Context) -> Any:
-        x = a(ctx)
-        y = b(ctx)
-        if x.__class__ is _U or y.__class__ is _U:
-            return merge(x, y)
-        return (x not in y) if negate else (x in y)
-
-    return member
-
-
-def _shift(d: datetime.date, dur: Duration, sign: int) -> datetime.date:
-    rd = dur.to_relativedelta()
-    result: datetime.date = d + rd if sign > 0 else d - rd
-    return result
-
-
-def _divide(a: Any, b: Any) -> Any:
-    if b == 0:
-        return Unknown(frozenset())
-    return Decimal(a) / Decimal(b)
-
-
-_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-_ARITH: dict[str, Callable[[Any, Any], Any]] = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-}
+            return strict2(left, right, divide)
+        return strict2(left, right, ARITH[op])

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ..language.nodes import Citation
+from ..language.nodes import Citation, Expr
 
 STATUSES = ("pass", "fail", "unknown", "not_applicable", "error")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -56,6 +56,8 @@ class Pending:
     messages: tuple[tuple[str, str], ...]
     condition: str
     condition_en: str = ""
+    # The `jika` guard itself, so that the output layer can say it in plain words.
+    guard: Expr | None = attrs.field(default=None, eq=False)
 
     def message(self, lang: str = "id") -> str:
         """The message in ``lang``, falling back to Indonesian."""
@@ -76,6 +78,12 @@ class NoteValue:
     value: Any
     evidence: tuple[Evidence, ...] = ()
     missing: tuple[str, ...] = ()
+    # The label in other languages (`pesan en` after the note): ((lang, text), ...).
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def label_in(self, lang: str = "id") -> str:
+        """The label in ``lang``, falling back to the Indonesian label of the rule file."""
+        return dict(self.labels).get(lang) or self.label
 
 
 @attrs.frozen
@@ -111,6 +119,11 @@ class Because:
     citations: tuple[Citation, ...]
     condition: str
     evidence: tuple[Evidence, ...] = ()
+    condition_en: str = ""
+
+    def condition_in(self, lang: str = "id") -> str:
+        """The case's condition in the keywords of ``lang``."""
+        return self.condition_en if lang == "en" and self.condition_en else self.condition
 
 
 @attrs.frozen

@@ -8,43 +8,49 @@ syntax error of every file at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from importlib import resources
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..errors import ConfigurationError, Diagnostic, KerjasamaError, RuleSyntaxError
+import attrs
+
+from .. import limits
+from ..errors import (
+    ConfigurationError,
+    Diagnostic,
+    KerjasamaError,
+    RuleCheckError,
+    RuleSyntaxError,
+    bad_argument,
+)
+from ..fileio import read_limited
 from ..language import nodes
 from ..language.checker import check
-from ..language.parser import parse
 from .evaluator import RuleSet
+from .project import bundled_rules_path
 
 __all__ = [
     "RULE_SUFFIX",
+    "bundled_declarations",
     "bundled_rules_path",
     "compile",
     "display_path",
     "expand_files",
+    "hint_bundled",
     "load_rules",
     "rule_files",
 ]
 
+
+def parse(text: str, *, source: str = "<rules>") -> nodes.RuleFile:
+    """:func:`kerjasama_rules.language.parser.parse`, imported on first use: the parser
+    (lark and its grammar) is a third of ``import kerjasama_rules`` and is needed only
+    when rule text is parsed, not to import the package or to load an agreement."""
+    from ..language.parser import parse as parse_text
+
+    return parse_text(text, source=source)
+
+
 RULE_SUFFIX = ".kr"
-
-
-def bundled_rules_path() -> Path:
-    """The directory of the rules that ship with the library.
-
-    In an installed wheel they live in ``kerjasama_rules/rules``; in a source checkout
-    (editable install, tests) they are the repository's top-level ``rules/``.
-    """
-    packaged = Path(str(resources.files("kerjasama_rules"))) / "rules"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[3] / "rules"
-    if checkout.is_dir():
-        return checkout
-    msg = "the bundled rules are missing from this installation"
-    raise ConfigurationError(msg)
 
 
 def expand_files(
@@ -74,8 +80,9 @@ def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def display_path(path: Path) -> str:
-    """The name a rule file is shown under: ``rules/...`` for bundled rules, else relative
-    to the working directory when under it, else as given."""
+    """The name a rule file is shown under: ``rules/...`` for bundled rules (the checkout's
+    or the installed ones), else relative to the working directory when under it, else
+    as given."""
     # Bundled rules are named the same wherever the command runs (reports stay
     # byte-identical); other files relative to the working directory when under it.
     resolved = path.resolve()
@@ -90,7 +97,8 @@ def display_path(path: Path) -> str:
 
 
 def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
-    """Load, check and compile rule files (the bundled rules when no path is given).
+    """Load, check and compile rule files (the bundled rules when no path is given: a
+    checkout's own rules inside a checkout, see :func:`bundled_rules_path`).
 
     Args:
         paths: rule files or directories searched recursively for ``*.kr``.
@@ -103,17 +111,30 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
         RuleCheckError: the rules refer to unknown fields, have type errors, ...
         ConfigurationError: a path does not exist or holds no rule file.
     """
+    for p in paths:
+        if not isinstance(p, str | os.PathLike):
+            raise bad_argument("load_rules", "paths", "file or directory paths", p)
     if not paths:
         paths = (bundled_rules_path(),)
-    files = rule_files(paths)
+    # One canonical order, whatever the order of the paths given: the rules (and so
+    # the reports) come out the same bytes. A file named twice is read once.
+    files = sorted(
+        {f.resolve(): f for f in rule_files(paths)}.values(), key=lambda f: str(f.resolve())
+    )
     if not files:
         msg = "no `.kr` rule file found in " + ", ".join(str(p) for p in paths)
         raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg)])
     parsed: list[nodes.RuleFile] = []
     diags: list[Diagnostic] = []
+    most = limits.current().max_rule_file_bytes
     for f in files:
+        # Regular files only, never more than the limit: a FIFO or /dev/zero named as a
+        # rule file would block or exhaust memory.
+        data, problem = read_limited(str(f), most, "max_rule_file_bytes")
         try:
-            text = f.read_text(encoding="utf-8")
+            if data is None:
+                raise OSError(problem)
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             msg = f"cannot read `{f}`: {exc}"
             diags.append(Diagnostic(code="config.unreadable", message=msg, file=str(f)))
@@ -124,7 +145,62 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
             diags.extend(exc.diagnostics)
     if diags:
         raise RuleSyntaxError(diags)
-    return RuleSet(check(parsed))
+    try:
+        rule_set = RuleSet(check(parsed))
+    except RuleCheckError as exc:
+        raise RuleCheckError(hint_bundled(exc.diagnostics, files)) from None
+    if not rule_set.rules:
+        # No rule is never a verdict: an empty rule set would judge anything compliant.
+        msg = "the rule files hold no rule (`aturan`): nothing to check agreements against"
+        where = ", ".join(str(p) for p in paths)
+        raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg, file=where)])
+    return rule_set
+
+
+def bundled_declarations(start: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """Names declared by the bundled rules (definitions, tables, switches,
+    determinations), each with the file that declares it."""
+    out: dict[str, str] = {}
+    for f in rule_files([bundled_rules_path(start)]):
+        try:
+            tree = parse(f.read_text(encoding="utf-8"), source=display_path(f))
+        except (OSError, UnicodeDecodeError, KerjasamaError):
+            continue
+        for item in tree.items:
+            if not isinstance(item, nodes.Rule | nodes.InForce):
+                out.setdefault(item.name, tree.name)
+    return out
+
+
+def hint_bundled(diags: Sequence[Diagnostic], files: Sequence[Path]) -> list[Diagnostic]:
+    """Point unknown names that the bundled rules declare at ``--with-bundled``.
+
+    A drafter's own folder checked alone does not see the definitions and switches of the
+    bundled rules; "did you mean ...?" would send them the wrong way.
+    """
+    unknown = [d for d in diags if d.code == "check.unknown-name"]
+    if not unknown:
+        return list(diags)
+    try:
+        bundled = bundled_rules_path().resolve()
+    except ConfigurationError:
+        return list(diags)
+    if any(f.resolve().is_relative_to(bundled) for f in files):
+        return list(diags)
+    declared = bundled_declarations()
+    out: list[Diagnostic] = []
+    for d in diags:
+        name = dict(d.args).get("name")
+        if d.code == "check.unknown-name" and name in declared:
+            where = declared[name]
+            help_text = (
+                f"`{name}` is declared in the bundled rules ({where}): "
+                "load them too with `--with-bundled`"
+            )
+            args = (("name", name), ("where", where))
+            d = attrs.evolve(d, help=help_text, args=args)
+        out.append(d)
+    return out
 
 
 def compile(text: str, *, source: str = "<rules>") -> RuleSet:

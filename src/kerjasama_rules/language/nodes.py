@@ -265,6 +265,8 @@ class Note:
     expr: Expr
     guard: Expr | None = None  # shown only when this holds
     span: Span | None = _span
+    # The label in other languages (`pesan en "..."` after the note).
+    messages: tuple[Message, ...] = ()
 
 
 @attrs.frozen

@@ -1,32 +1,33 @@
-"""Rule text -> :class:`nodes.RuleFile`: the lark parse and the transformer to nodes.
+"""Rule text -> :class:`nodes.RuleFile`: the lark parse and its syntax errors.
 
-Third stage of the pipeline. lark types never leave this module: every lark exception is
-converted here into a :class:`RuleSyntaxError` with a span, a caret-ready position and a
-hint.
+Third stage of the pipeline. This module builds (or loads) the LALR parser, runs it and
+turns every lark exception into a :class:`RuleSyntaxError` with a span, a caret-ready
+position and a hint. The transformer from lark's tree to nodes is in ``transform.py``
+and ``transform_expr.py``; lark types never leave these three modules (the only ones
+``tests/test_api.py`` allows to import lark).
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
 import io
 import re
 import threading
-from decimal import Decimal
 from importlib import resources
-from typing import Any
 
 import attrs
 import lark
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, VisitError
 
-from ..errors import Diagnostic, KerjasamaError, RuleSyntaxError
+from .. import limits
+from ..errors import ConfigurationError, Diagnostic, KerjasamaError, RuleSyntaxError
 from ..source import Source, Span
 from ..suggest import did_you_mean
 from . import nodes
 from .keywords import EN_TO_ID, KEYWORDS
+from .transform import ToNodes
 
 __all__ = ["Comment", "parse", "parse_with_comments"]
 
@@ -138,7 +139,15 @@ def parse_with_comments(
     Raises:
         RuleSyntaxError: the text is not valid policy language.
     """
+    if not isinstance(text, str) or not isinstance(source, str):
+        msg = "parse() takes the rule text and its source name as `str`"
+        raise ConfigurationError([Diagnostic(code="config.bad-argument", message=msg)])
+    # Windows editors may start a UTF-8 file with a byte-order mark: it is not text.
+    text = text.removeprefix("\ufeff")
     src = Source(source, text)
+    if len(text) > limits.current().max_rule_file_bytes:
+        what = f"the rule file has {len(text)} characters"
+        raise RuleSyntaxError([_limit(src, 0, "max_rule_file_bytes", what)])
     bucket: list[Comment] = []
     _COMMENTS.bucket = bucket
     try:
@@ -147,8 +156,11 @@ def parse_with_comments(
         raise RuleSyntaxError([_syntax_diagnostic(src, exc)]) from None
     finally:
         _COMMENTS.bucket = None
+    # The transformer, the checker, the printer and the compiler walk expressions
+    # recursively: refuse a tree nested deeper than they can walk, before any of them.
+    _check_depth(src, tree)
     try:
-        items = _ToNodes(src).transform(tree)
+        items = ToNodes(src).transform(tree)
     except VisitError as exc:
         orig = exc.orig_exc
         if isinstance(orig, KerjasamaError):
@@ -164,6 +176,30 @@ def parse_with_comments(
             ]
         ) from None
     return nodes.RuleFile(name=source, items=tuple(items)), tuple(bucket)
+
+
+def _limit(src: Source, pos: int, name: str, what: str) -> Diagnostic:
+    code = "limit." + name.removeprefix("max_").replace("_", "-")
+    return Diagnostic(
+        code=code,
+        message=limits.limit_message(name, what),
+        span=Span(src, pos, min(pos + 1, len(src.text))),
+        help="split the expression into definitions (`definisi`) or smaller rules",
+        args=(("limit", name),),
+    )
+
+
+def _check_depth(src: Source, tree: lark.Tree[Token]) -> None:
+    """Raise when the parse tree nests deeper than ``max_expression_depth`` (iteratively)."""
+    most = limits.current().max_expression_depth
+    stack: list[tuple[lark.Tree[Token], int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > most:
+            pos = getattr(node.meta, "start_pos", 0) if not node.meta.empty else 0
+            what = f"an expression nests more than {most} levels deep"
+            raise RuleSyntaxError([_limit(src, pos or 0, "max_expression_depth", what)])
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, lark.Tree))
 
 
 # ------------------------------------------------------------------ syntax errors
@@ -254,7 +290,15 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
         if help_text is None and expected:
             help_text = "expected " + _one_of(expected)
             args += (("expected", _one_of(expected)),)
-        if (
+        cited = _CITATION_SO_FAR.search(src.text[:start])
+        if shown in {"dan", "and", "atau", "or"} and cited is not None:
+            # `dasar huruf g dan huruf h`: the units of a citation are listed with commas.
+            line_end = src.text.find("\n", start)
+            rest = src.text[cited.start() : line_end if line_end >= 0 else len(src.text)]
+            fixed = _CONJUNCTION.sub(", ", rest.split("#", 1)[0].rstrip())
+            help_text = f"list the units of a citation with commas, not `{shown}`: `{fixed}`"
+            args = (("token", shown), ("word", shown), ("fixed", fixed))
+        elif (
             shown in {"wajib", "require"} and "RBRACE" in expected
         ) or _REQUIRE_WITHOUT_CONDITION.search(src.text[:start]):
             # `wajib` directly followed by a clause keyword: the keyword was read as a name
@@ -274,6 +318,8 @@ def _syntax_diagnostic(src: Source, exc: UnexpectedInput) -> Diagnostic:
     return Diagnostic(code="syntax.invalid", message="invalid syntax", span=Span(src, pos, pos + 1))
 
 
+_CITATION_SO_FAR = re.compile(r"\b(dasar|cite)\b[^\n\"#]*$")
+_CONJUNCTION = re.compile(r"\s+(?:dan|and|atau|or)\s+")
 _REQUIRE_WITHOUT_CONDITION = re.compile(
     r"\b(wajib|require)\s+(pesan|message|dasar|cite|tingkat|severity|jika|if)\s*$"
 )
@@ -322,473 +368,6 @@ def _one_of(names: list[str]) -> str:
     if len(ordered) == 1:
         return ordered[0]
     return "one of " + ", ".join(ordered)
-
-
-# ------------------------------------------------------------------ tree -> nodes
-def _unquote(tok: Token) -> str:
-    body = str(tok)[1:-1]
-    if "\\" not in body:
-        return body
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body):
-            nxt = body[i + 1]
-            out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
-
-
-_QUANT = {"any": "any", "ada": "any", "all": "all", "setiap": "all", "semua": "all",
-          "count": "count", "banyaknya": "count"}  # fmt: skip
-
-
-@v_args(inline=True, meta=True)
-class _ToNodes(Transformer[Token, Any]):
-    """Callbacks named after grammar rules, each returning a node."""
-
-    def __init__(self, src: Source) -> None:
-        super().__init__()
-        self._src = src
-
-    def _span(self, meta: Any) -> Span | None:
-        if getattr(meta, "empty", True):
-            return None
-        return Span(self._src, meta.start_pos, meta.end_pos)
-
-    def _tspan(self, tok: Token) -> Span:
-        start = tok.start_pos or 0
-        end = tok.end_pos if tok.end_pos is not None else start + len(str(tok))
-        return Span(self._src, start, end)
-
-    # ---- file
-    def start(self, meta: Any, *items: Any) -> list[Any]:
-        return list(items)
-
-    # ---- rules
-    def rule(self, meta: Any, rid: Token, *parts: Any) -> nodes.Rule:
-        title: str | None = None
-        cites: list[nodes.Citation] = []
-        when: nodes.Expr | None = None
-        unless: list[nodes.Expr] = []
-        reqs: list[nodes.Requirement] = []
-        notes: list[nodes.Note] = []
-        replaces: list[str] = []
-        for part in parts:
-            kind, value, span = part
-            if kind == "note":
-                notes.append(value)
-            elif kind == "replaces":
-                replaces.extend(value)
-            elif kind == "title":
-                if title is not None:
-                    raise _dup("judul", span)
-                title = value
-            elif kind == "cite":
-                cites.extend(value)
-            elif kind == "when":
-                if when is not None:
-                    msg = "a rule has one `berlaku jika`; join conditions with `dan`"
-                    raise RuleSyntaxError(
-                        [Diagnostic(code="syntax.duplicate-clause", message=msg, span=span)]
-                    )
-                when = value
-            elif kind == "unless":
-                unless.append(value)
-            else:
-                reqs.append(value)
-        return nodes.Rule(
-            id=_unquote(rid),
-            title=title,
-            citations=tuple(cites),
-            when=when,
-            unless=tuple(unless),
-            requirements=tuple(reqs),
-            notes=tuple(notes),
-            replaces=tuple(replaces),
-            span=self._span(meta),
-            id_span=self._tspan(rid),
-        )
-
-    def title(self, meta: Any, s: Token) -> tuple[str, str, Span | None]:
-        return ("title", _unquote(s), self._span(meta))
-
-    def cite(
-        self, meta: Any, *cites: nodes.Citation
-    ) -> tuple[str, tuple[nodes.Citation, ...], Any]:
-        return ("cite", tuple(cites), self._span(meta))
-
-    def applies_when(self, meta: Any, e: nodes.Expr) -> tuple[str, nodes.Expr, Any]:
-        return ("when", e, self._span(meta))
-
-    def unless(self, meta: Any, e: nodes.Expr) -> tuple[str, nodes.Expr, Any]:
-        return ("unless", e, self._span(meta))
-
-    def note(
-        self, meta: Any, label: Token, e: nodes.Expr, guard: Any
-    ) -> tuple[str, nodes.Note, Any]:
-        span = self._span(meta)
-        cond = guard[1] if guard is not None else None
-        return ("note", nodes.Note(_unquote(label), e, guard=cond, span=span), span)
-
-    def replaces(self, meta: Any, *ids: Token) -> tuple[str, tuple[str, ...], Any]:
-        return ("replaces", tuple(_unquote(i) for i in ids), self._span(meta))
-
-    def in_force(
-        self, meta: Any, instrument: str, start: Token, end: Token | None
-    ) -> nodes.InForce:
-        return nodes.InForce(
-            instrument=instrument,
-            start=self._date(start),
-            end=self._date(end) if end is not None else None,
-            span=self._span(meta),
-        )
-
-    def switch(self, meta: Any, name: Token, *parts: Any) -> nodes.Switch:
-        fields: dict[str, Any] = {"citations": ()}
-        default_span: Span | None = None
-        for kind, value, span in parts:
-            if kind in fields and kind != "citations":
-                raise _dup({"title": "judul", "values": "nilai", "default": "bawaan",
-                            "reason": "alasan"}[kind], span)  # fmt: skip
-            if kind == "cite":
-                fields["citations"] = fields["citations"] + value
-                continue
-            if kind == "default":
-                default_span = span
-            fields[kind] = value
-        return nodes.Switch(
-            name=str(name),
-            title=fields.get("title"),
-            values=fields.get("values", ()),
-            default=fields.get("default"),
-            reason=fields.get("reason"),
-            citations=fields["citations"],
-            span=self._span(meta),
-            name_span=self._tspan(name),
-            default_span=default_span,
-        )
-
-    def switch_values(self, meta: Any, *names: Token) -> tuple[str, tuple[str, ...], Any]:
-        return ("values", tuple(str(n) for n in names), self._span(meta))
-
-    def switch_default(self, meta: Any, name: Token) -> tuple[str, str, Span]:
-        return ("default", str(name), self._tspan(name))
-
-    def switch_reason(self, meta: Any, *texts: Token) -> tuple[str, str, Any]:
-        return ("reason", "".join(_unquote(t) for t in texts), self._span(meta))
-
-    def requirement(self, meta: Any, expr: nodes.Expr, *attrs_: Any) -> tuple[str, Any, Any]:
-        guard: nodes.Expr | None = None
-        cites: list[nodes.Citation] = []
-        msgs: list[nodes.Message] = []
-        severity: str | None = None
-        sev_span: Span | None = None
-        for kind, value, span in attrs_:
-            if kind == "guard":
-                if guard is not None:
-                    raise _dup("jika", span)
-                guard = value
-            elif kind == "cite":
-                cites.extend(value)
-            elif kind == "message":
-                msgs.append(value)
-            elif kind == "severity":
-                if severity is not None:
-                    raise _dup("tingkat", span)
-                severity, sev_span = value, span
-        req = nodes.Requirement(
-            expr=expr,
-            guard=guard,
-            citations=tuple(cites),
-            messages=tuple(msgs),
-            severity=severity,
-            span=self._span(meta),
-            severity_span=sev_span,
-        )
-        return ("require", req, req.span)
-
-    def guard(self, meta: Any, e: nodes.Expr) -> tuple[str, nodes.Expr, Any]:
-        return ("guard", e, self._span(meta))
-
-    def message(self, meta: Any, lang: Token | None, *texts: Token) -> tuple[str, Any, Any]:
-        span = self._span(meta)
-        msg = nodes.Message(
-            lang=str(lang) if lang is not None else "id",
-            text="".join(_unquote(t) for t in texts),
-            span=span,
-        )
-        return ("message", msg, span)
-
-    def lang_tag(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def severity(self, meta: Any, name: Token) -> tuple[str, str, Span]:
-        return ("severity", str(name), self._tspan(name))
-
-    # ---- citations
-    def citation_full(
-        self,
-        meta: Any,
-        instrument: str | None,
-        penjelasan: Token | None,
-        pasal: Token,
-        ayat: int | None,
-        huruf: str | None,
-        angka: int | None,
-    ) -> nodes.Citation:
-        return nodes.Citation(
-            instrument=instrument,
-            pasal=int(pasal),
-            ayat=ayat,
-            huruf=huruf,
-            angka=angka,
-            penjelasan=penjelasan is not None,
-            span=self._span(meta),
-        )
-
-    def citation_ayat(
-        self, meta: Any, ayat: int, huruf: str | None, angka: int | None
-    ) -> nodes.Citation:
-        return nodes.Citation(ayat=ayat, huruf=huruf, angka=angka, span=self._span(meta))
-
-    def citation_huruf(self, meta: Any, huruf: str, angka: int | None) -> nodes.Citation:
-        return nodes.Citation(huruf=huruf, angka=angka, span=self._span(meta))
-
-    def instrument(self, meta: Any, kind: Token, number: Token, year: Token) -> str:
-        return f"{kind} {int(number)}/{int(year)}"
-
-    def instrument_kind(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def ayat(self, meta: Any, n: Token) -> int:
-        return int(n)
-
-    def huruf(self, meta: Any, letter: Token) -> str:
-        text = str(letter)
-        if len(text) != 1 or not text.islower():
-            msg = f"`huruf {text}` is not a letter of a list"
-            raise RuleSyntaxError(
-                [
-                    Diagnostic(
-                        code="syntax.bad-citation",
-                        message=msg,
-                        span=self._tspan(letter),
-                        help="a huruf is one lowercase letter, e.g. `huruf a`",
-                        args=(("letter", text),),
-                    )
-                ]
-            )
-        return text
-
-    def angka(self, meta: Any, n: Token) -> int:
-        return int(n)
-
-    # ---- definitions, determinations, tables
-    def definition(self, meta: Any, name: Token, expr: nodes.Expr, cite: Any) -> nodes.Definition:
-        return nodes.Definition(
-            name=str(name),
-            expr=expr,
-            citations=cite[1] if cite else (),
-            span=self._span(meta),
-            name_span=self._tspan(name),
-        )
-
-    def determination(self, meta: Any, name: Token, title: Any, *rest: Any) -> nodes.Determination:
-        cases = [r for r in rest if isinstance(r, nodes.Case)]
-        other = rest[-1] if rest and isinstance(rest[-1], tuple) else None
-        return nodes.Determination(
-            name=str(name),
-            title=title[1] if title else None,
-            cases=tuple(cases),
-            otherwise=other[0] if other else None,
-            otherwise_citations=other[1] if other else (),
-            span=self._span(meta),
-            name_span=self._tspan(name),
-        )
-
-    def case(self, meta: Any, cond: nodes.Expr, value: nodes.Expr, cite: Any) -> nodes.Case:
-        return nodes.Case(
-            cond=cond, value=value, citations=cite[1] if cite else (), span=self._span(meta)
-        )
-
-    def otherwise(
-        self, meta: Any, value: nodes.Expr, cite: Any
-    ) -> tuple[nodes.Expr, tuple[nodes.Citation, ...]]:
-        return (value, cite[1] if cite else ())
-
-    def table(self, meta: Any, name: Token, *parts: Any) -> nodes.Table:
-        title = source = None
-        verified: datetime.date | None = None
-        columns: tuple[nodes.Column, ...] = ()
-        rows: list[tuple[nodes.Literal, ...]] = []
-        for part in parts:
-            if isinstance(part, tuple) and part and part[0] == "title":
-                title = part[1]
-            elif isinstance(part, tuple) and part and part[0] == "source":
-                source = part[1]
-            elif isinstance(part, tuple) and part and part[0] == "verified":
-                verified = part[1]
-            elif isinstance(part, tuple) and part and part[0] == "columns":
-                columns = part[1]
-            else:
-                rows.append(part)
-        return nodes.Table(
-            name=str(name),
-            title=title,
-            source=source,
-            verified=verified,
-            columns=columns,
-            rows=tuple(rows),
-            span=self._span(meta),
-            name_span=self._tspan(name),
-        )
-
-    def table_source(self, meta: Any, s: Token) -> tuple[str, str]:
-        return ("source", _unquote(s))
-
-    def table_verified(self, meta: Any, d: Token) -> tuple[str, datetime.date]:
-        return ("verified", self._date(d))
-
-    def columns(self, meta: Any, *cols: nodes.Column) -> tuple[str, tuple[nodes.Column, ...]]:
-        return ("columns", cols)
-
-    def column(self, meta: Any, name: Token, type_name: Token) -> nodes.Column:
-        return nodes.Column(name=str(name), type_name=str(type_name), span=self._span(meta))
-
-    def row(self, meta: Any, *values: nodes.Literal) -> tuple[nodes.Literal, ...]:
-        return tuple(values)
-
-    # ---- expressions
-    def implies(self, meta: Any, a: nodes.Expr, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary("implies", a, b, span=self._span(meta))
-
-    def or_(self, meta: Any, a: nodes.Expr, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary("or", a, b, span=self._span(meta))
-
-    def and_(self, meta: Any, a: nodes.Expr, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary("and", a, b, span=self._span(meta))
-
-    def not_(self, meta: Any, a: nodes.Expr) -> nodes.Unary:
-        return nodes.Unary("not", a, span=self._span(meta))
-
-    def neg(self, meta: Any, a: nodes.Expr) -> nodes.Unary:
-        return nodes.Unary("neg", a, span=self._span(meta))
-
-    def compare(self, meta: Any, a: nodes.Expr, op: Token, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary(str(op), a, b, span=self._span(meta))
-
-    def comp_op(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def add_op(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def mul_op(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def member(self, meta: Any, a: nodes.Expr, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary("in", a, b, span=self._span(meta))
-
-    def not_member(self, meta: Any, a: nodes.Expr, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary("notin", a, b, span=self._span(meta))
-
-    def arith(self, meta: Any, a: nodes.Expr, op: Token, b: nodes.Expr) -> nodes.Binary:
-        return nodes.Binary(str(op), a, b, span=self._span(meta))
-
-    def field(self, meta: Any, base: nodes.Expr, name: Token) -> nodes.Field:
-        return nodes.Field(base, str(name), span=self._span(meta), name_span=self._tspan(name))
-
-    def name(self, meta: Any, tok: Token) -> nodes.Name:
-        return nodes.Name(str(tok), span=self._tspan(tok))
-
-    def call(self, meta: Any, func: Token, *args: nodes.Expr | None) -> nodes.Call:
-        real = tuple(a for a in args if a is not None)
-        return nodes.Call(str(func), real, span=self._span(meta))
-
-    def set_lit(self, meta: Any, *items: nodes.Expr | None) -> nodes.SetLit:
-        return nodes.SetLit(tuple(i for i in items if i is not None), span=self._span(meta))
-
-    def quantifier(
-        self, meta: Any, kind: Token, var: Token, coll: nodes.Expr, body: nodes.Expr
-    ) -> nodes.Quantifier:
-        return nodes.Quantifier(
-            kind=_QUANT[str(kind)],
-            var=str(var),
-            collection=coll,
-            body=body,
-            span=self._span(meta),
-            var_span=self._tspan(var),
-        )
-
-    def quant_kind(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def present(self, meta: Any, target: nodes.Expr) -> nodes.Present:
-        return nodes.Present(target, span=self._span(meta))
-
-    # ---- literals
-    def int_lit(self, meta: Any, tok: Token) -> nodes.Literal:
-        return nodes.Literal(int(tok), span=self._tspan(tok))
-
-    def decimal_lit(self, meta: Any, tok: Token) -> nodes.Literal:
-        return nodes.Literal(Decimal(str(tok)), span=self._tspan(tok))
-
-    def string_lit(self, meta: Any, tok: Token) -> nodes.Literal:
-        return nodes.Literal(_unquote(tok), span=self._tspan(tok))
-
-    def date_lit(self, meta: Any, tok: Token) -> nodes.Literal:
-        return nodes.Literal(self._date(tok), span=self._tspan(tok))
-
-    def duration_lit(self, meta: Any, n: Token, unit: Token) -> nodes.DurationLit:
-        word = str(unit)
-        return nodes.DurationLit(
-            int(n), nodes.UNIT_CANON[word], span=self._span(meta), written=word
-        )
-
-    def duration_unit(self, meta: Any, tok: Token) -> Token:
-        return tok
-
-    def true_lit(self, meta: Any) -> nodes.Literal:
-        return nodes.Literal(True, span=self._span(meta))
-
-    def false_lit(self, meta: Any) -> nodes.Literal:
-        return nodes.Literal(False, span=self._span(meta))
-
-    def _date(self, tok: Token) -> datetime.date:
-        try:
-            return datetime.date.fromisoformat(str(tok))
-        except ValueError:
-            msg = f"`{tok}` is not a real date"
-            raise RuleSyntaxError(
-                [
-                    Diagnostic(
-                        code="syntax.bad-date",
-                        message=msg,
-                        span=self._tspan(tok),
-                        help="write dates as YYYY-MM-DD, e.g. 2018-07-13",
-                        args=(("date", str(tok)),),
-                    )
-                ]
-            ) from None
-
-
-def _dup(keyword: str, span: Span | None) -> RuleSyntaxError:
-    msg = f"`{keyword}` is given twice"
-    return RuleSyntaxError(
-        [
-            Diagnostic(
-                code="syntax.duplicate-clause",
-                message=msg,
-                span=span,
-                args=(("keyword", keyword),),
-            )
-        ]
-    )
 
 
 # Re-exported for type checkers that want to see lark is only used here.

@@ -12,7 +12,7 @@ from decimal import Decimal
 from . import nodes
 from .keywords import KEYWORDS
 
-__all__ = ["citation_to_source", "expr_to_source", "to_source"]
+__all__ = ["citation_to_source", "expr_to_source", "to_source", "unit_word"]
 
 
 _UNITS = {
@@ -34,7 +34,15 @@ _CMP = {"==", "!=", "<", "<=", ">", ">=", "in", "notin"}
 
 
 def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    # Every escape the lexer reads is written back (a tab stays `\t`, never a raw tab).
+    body = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + body + '"'
+
+
+def unit_word(amount: int, unit: str, lang: str) -> str:
+    """A duration unit in ``lang``: ``tahun`` whatever the amount; ``1 year``, ``2 years``."""
+    word = _UNITS[lang][_UNIT_CANON[unit]]
+    return word[:-1] if lang == "en" and amount == 1 else word
 
 
 def _literal(value: object, kw: dict[str, str]) -> str:
@@ -47,7 +55,9 @@ def _literal(value: object, kw: dict[str, str]) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return str(value)
+        # Positional notation always: str() writes 0.0000000 as `0E-7`, which the grammar
+        # does not read back.
+        return format(value, "f")
     return str(value)
 
 
@@ -83,7 +93,7 @@ def expr_to_source(
         if isinstance(x, nodes.DurationLit):
             if keep_units:
                 return f"{x.amount} {x.written or x.unit}"
-            return f"{x.amount} {_UNITS[lang][_UNIT_CANON[x.unit]]}"
+            return f"{x.amount} {unit_word(x.amount, x.unit, lang)}"
         if isinstance(x, nodes.Name):
             return x.name
         if isinstance(x, nodes.Field):
@@ -225,6 +235,9 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
                 line = f"  {kw['note']} {_quote(n.label)} = {expr_to_source(n.expr, lang=lang)}"
                 if n.guard is not None:
                     line += f"\n    {kw['if']} {expr_to_source(n.guard, lang=lang)}"
+                for m in n.messages:
+                    tag = "" if m.lang == "id" else f" {m.lang}"
+                    line += f"\n    {kw['message']}{tag} {_quote(m.text)}"
                 lines.append(line)
             for req in item.requirements:
                 lines.append("")

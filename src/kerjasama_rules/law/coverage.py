@@ -2,7 +2,8 @@
 
 Drafter tooling, after :mod:`kerjasama_rules.ruletests`. It joins the inventory
 (:mod:`kerjasama_rules.inventory`) with the citations of the rules and the reports of the
-rule tests. Each checkable leaf unit of the inventory is:
+rule tests. Each checkable unit that coverage counts (see
+:meth:`~kerjasama_rules.law.inventory.Inventory.checkable_units`) is:
 
 * ``missing``: no rule and no requirement cites it (or a unit inside it);
 * ``encoded``: cited, but the passing test cases do not both break and satisfy it;
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import attrs
 
-from ..drafting.ruletests import TestRun, find_test_files, run_tests
+from ..drafting.ruletests import RuleTestError, TestRun, find_test_files, run_tests
 from ..engine.evaluator import RuleSet
 from ..language import nodes
 from .inventory import Inventory, Unit, load_inventory
@@ -241,6 +242,8 @@ def measure(
     test_paths = list(tests) or where
     test_files = find_test_files(*test_paths)
     run = run_tests(test_files, rules=rules) if test_files else TestRun(())
+    if run.errors:  # coverage measured on a partial run would mislead: stop (exit 2)
+        raise RuleTestError(run.errors)
     inv_paths = list(inventory)
     if not inv_paths:
         dirs = [p for p in where if os.path.isdir(p)]

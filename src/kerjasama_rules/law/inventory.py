@@ -4,6 +4,12 @@ Drafter tooling, after the evaluation pipeline: the linter asks :meth:`Inventory
 whether a citation names a unit that exists, and :mod:`kerjasama_rules.coverage` counts
 which checkable units the rules encode and the rule tests exercise. The format is
 described in ``docs/coverage.md``; the bundled files are ``rules/*/inventaris.yaml``.
+
+Each unit may carry the law's own words (``teks``, quoted exactly as promulgated, with
+``teks_sumber``) and an English gloss (``teks_en``). Where no source at hand quotes the
+unit, ``teks`` stays empty and the reason is kept (``teks_tidak_tersedia`` on the unit or,
+for the whole instrument, at the top of the file): the inventory never paraphrases a unit
+and calls it the text.
 """
 
 from __future__ import annotations
@@ -54,8 +60,9 @@ def normalize_instrument(text: str) -> str:
 class Unit:
     """One unit of law: a pasal, an ayat of it, or a huruf of either.
 
-    ``leaf`` is true when the inventory lists no sub-unit: coverage counts leaves only,
-    so an article is never counted twice. ``complete`` is false when the law reference
+    ``leaf`` is true when the inventory lists no sub-unit. Coverage counts the most
+    specific checkable units (:meth:`Inventory.checkable_units`), so an article is never
+    counted twice. ``complete`` is false when the law reference
     does not list (all) the sub-units, as recorded with ``rincian_lengkap: false``.
     """
 
@@ -70,6 +77,12 @@ class Unit:
     note: str | None = None
     leaf: bool = True
     complete: bool = True
+    # The law's own words, quoted exactly, and where they were taken from; or, when no
+    # source quotes the unit, why the wording is missing.
+    wording: str | None = None
+    wording_en: str | None = None
+    wording_source: str | None = None
+    wording_missing: str | None = None
 
     @property
     def key(self) -> tuple[str, int, int | None, str | None]:
@@ -121,8 +134,17 @@ class Inventory:
         return self._units
 
     def checkable_units(self) -> tuple[Unit, ...]:
-        """The leaf units that facts of an agreement can check: what coverage counts."""
-        return tuple(u for u in self._units if u.leaf and u.checkable)
+        """The most specific units that facts of an agreement can check: what coverage
+        counts. That is a checkable leaf, or a checkable unit none of whose sub-units is
+        checkable (e.g. an ayat whose huruf are only the items of a closed list, each marked
+        `dapat_diperiksa: false`: the ayat is the requirement), so no unit counts twice."""
+        out: list[Unit] = []
+        for u in self._units:
+            if not u.checkable:
+                continue
+            if u.leaf or not any(v.checkable and v is not u for v in units_under(self._units, u)):
+                out.append(u)
+        return tuple(out)
 
     def unit(
         self, instrument: str, pasal: int, ayat: int | None = None, huruf: str | None = None
@@ -216,7 +238,16 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
     return Inventory(tuple(units), frozenset(complete), tuple(f.as_posix() for f in files))
 
 
-_TOP_KEYS = {"instrumen", "judul", "sumber", "pasal_lengkap", "pasal"}
+_TOP_KEYS = {
+    "instrumen",
+    "judul",
+    "sumber",
+    "pasal_lengkap",
+    "pasal",
+    "teks_sumber",
+    "teks_tidak_tersedia",
+}
+_WORDING_KEYS = ("teks", "teks_en", "teks_sumber", "teks_tidak_tersedia")
 _UNIT_KEYS = {
     "judul",
     "dapat_diperiksa",
@@ -224,6 +255,7 @@ _UNIT_KEYS = {
     "baris_matriks",
     "catatan",
     "rincian_lengkap",
+    *_WORDING_KEYS,
 }
 _PASAL_KEYS = _UNIT_KEYS | {"nomor", "ayat", "huruf"}
 _AYAT_KEYS = _UNIT_KEYS | {"nomor", "huruf"}
@@ -246,6 +278,9 @@ class _Reader:
         self.diags: list[Diagnostic] = []
         self.units: list[Unit] = []
         self.instrument = ""
+        # file-wide defaults for the wording: its source, and why a unit has none
+        self.wording_source: str | None = None
+        self.wording_missing: str | None = None
 
     def error(self, path: str, message: str, help: str | None = None) -> None:
         self.diags.append(
@@ -273,6 +308,8 @@ class _Reader:
             self.error("$.instrumen", "`instrumen` is required, e.g. `PP 28/2018`")
             return [], "", True
         self.instrument = normalize_instrument(inst)
+        self.wording_source = self.text_of(doc, "teks_sumber", "$")
+        self.wording_missing = self.text_of(doc, "teks_tidak_tersedia", "$")
         whole = doc.get("pasal_lengkap", True)
         if not isinstance(whole, bool):
             self.error("$.pasal_lengkap", "expected true or false")
@@ -322,6 +359,33 @@ class _Reader:
             complete = True
         return _Inherited(checkable, conf, rows), texts[0], texts[1], complete
 
+    def text_of(self, node: Mapping[str, Any], key: str, path: str) -> str | None:
+        value = node.get(key)
+        if value is not None and not isinstance(value, str):
+            self.error(f"{path}.{key}", "expected text")
+            return None
+        return value
+
+    def wording(self, unit: Unit, node: Mapping[str, Any], path: str) -> Unit:
+        """The unit with its wording fields: the quoted text and its source, or the reason
+        there is none (the unit's own, else the file's)."""
+        teks, en, source, missing = (self.text_of(node, k, path) for k in _WORDING_KEYS)
+        if teks is not None and not teks.strip():
+            self.error(f"{path}.teks", "empty `teks`: leave it out and say why instead")
+            teks = None
+        if teks is not None and missing is not None:
+            self.error(path, "a unit has either `teks` or `teks_tidak_tersedia`, not both")
+        source = source or self.wording_source
+        if teks is not None and source is None:
+            self.error(f"{path}.teks_sumber", "quoted `teks` needs its source (`teks_sumber`)")
+        return attrs.evolve(
+            unit,
+            wording=teks,
+            wording_en=en,
+            wording_source=source if teks is not None else None,
+            wording_missing=None if teks is not None else (missing or self.wording_missing),
+        )
+
     def add(self, unit: Unit, path: str) -> bool:
         if unit.key in self.seen:
             self.error(path, f"`{unit.text}` is listed twice")
@@ -355,7 +419,9 @@ class _Reader:
         if "ayat" in node and "huruf" in node:
             self.error(path, "a pasal lists either `ayat` or `huruf`, not both")
         children = node.get("ayat") if "ayat" in node else node.get("huruf")
-        unit = self.make(n, None, None, title, inh, note, children, complete)
+        unit = self.wording(
+            self.make(n, None, None, title, inh, note, children, complete), node, path
+        )
         index = len(self.units)
         if not self.add(unit, path):
             return
@@ -410,6 +476,7 @@ class _Reader:
             if n is None:
                 continue
             unit = self.make(pasal, n, None, title, inh, note, node.get("huruf"), complete)
+            unit = self.wording(unit, node, p)
             index = len(self.units)
             if self.add(unit, p) and "huruf" in node:
                 self.children_huruf(node["huruf"], f"{p}.huruf", pasal, n, inh)
@@ -434,7 +501,8 @@ class _Reader:
                 self.error(f"{p}.huruf", "`huruf` must be one lower-case letter, e.g. `a`")
                 continue
             inh, title, note, complete = self.common(node, p, parent)
-            self.add(self.make(pasal, ayat, letter, title, inh, note, None, complete), p)
+            unit = self.make(pasal, ayat, letter, title, inh, note, None, complete)
+            self.add(self.wording(unit, node, p), p)
 
 
 def units_under(units: Iterable[Unit], unit: Unit) -> list[Unit]:

@@ -1,7 +1,7 @@
 """The agreement model: the facts about one regional cooperation (*kerja sama daerah*).
 
-Stage 0 of the pipeline (data): :mod:`kerjasama_rules.loader` turns YAML/JSON documents
-into these frozen classes, and the evaluator reads them. The checker introspects the
+The data the whole pipeline reads: ``model.loader`` turns YAML/JSON documents into these
+frozen classes, and the engine evaluates them. The checker introspects the
 field annotations with :func:`typing.get_type_hints`, so every annotation uses one of a
 few forms only: ``bool | None``, ``str | None``, ``int | None``, ``datetime.date | None``,
 ``Duration | None``, an :class:`enum.Enum` subclass, ``tuple[X, ...] | None`` or another
@@ -10,6 +10,11 @@ attrs class.
 ``None`` means "fact not known", never "false": a rule that reads an unknown fact has
 an unknown outcome. An empty tuple is a known, empty list. Field metadata holds a
 one-line English ``doc`` and, where there is one, the ``dasar`` (legal basis).
+
+Longer than 600 lines because it is the vocabulary of the agreement format in one place:
+one short class per section of the document and one enum per closed list of values, each
+field with its meaning and legal basis. It is data, read top to bottom like
+``docs/agreement-format.md``; splitting it would scatter the contract across files.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import enum
 import attrs
 
 from .duration import Duration
+from .monev import Anggaran, Indikator, Monev
 
 __all__ = [
     "Agreement",
@@ -31,6 +37,7 @@ __all__ = [
     "DasarKsdll",
     "Dokumen",
     "Dprd",
+    "ForumPerselisihan",
     "Hasil",
     "HasilPertimbangan",
     "Jabatan",
@@ -83,6 +90,8 @@ class Jenis(enum.Enum):
     KSDPK = "KSDPK"  # with a third party (pihak ketiga)
     KSDPL = "KSDPL"  # with a foreign local government (pemerintah daerah di luar negeri)
     KSDLL = "KSDLL"  # with a foreign institution (lembaga di luar negeri)
+    # Not a KSD: synergy with a central ministry or agency, PP 28/2018 Pasal 46, 49.
+    SINERGI = "SINERGI"
 
 
 class Kategori(enum.Enum):
@@ -136,10 +145,15 @@ class JenisMitra(enum.Enum):
 
 
 class KeputusanDprd(enum.Enum):
-    """The regional parliament's decision (*keputusan DPRD*), PP 28/2018 Pasal 30."""
+    """The regional parliament's decision (*keputusan DPRD*), PP 28/2018 Pasal 30.
+
+    ``tidak_ada``: it is known that the DPRD gave no decision (an explicit negative,
+    distinct from a missing ``keputusan``, which means "not known").
+    """
 
     DISETUJUI = "disetujui"
     DITOLAK = "ditolak"
+    TIDAK_ADA = "tidak_ada"
 
 
 class Urusan(enum.Enum):
@@ -320,6 +334,20 @@ class PenerimaLaporan(enum.Enum):
     LAINNYA = "lainnya"
 
 
+class ForumPerselisihan(enum.Enum):
+    """Who the document names to settle a dispute between regions (KSDD).
+
+    PP 28/2018 Pasal 8 and UU 23/2014 Pasal 370: the governor as the centre's
+    representative between regencies/cities of one province, the Minister otherwise.
+    """
+
+    GUBERNUR_WAKIL_PEMERINTAH_PUSAT = "gubernur_wakil_pemerintah_pusat"
+    MENTERI_DALAM_NEGERI = "menteri_dalam_negeri"
+    PENGADILAN = "pengadilan"
+    ARBITRASE = "arbitrase"
+    LAINNYA = "lainnya"
+
+
 class StatusKerjaSama(enum.Enum):
     """Where the cooperation stands: being prepared, being carried out, or ended."""
 
@@ -399,6 +427,19 @@ class Mitra:
         default=None,
         metadata=_meta("the partner is a political party", f"{_PP} Pasal 36 ayat (2)"),
     )
+    berbadan_hukum: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the partner has legal-entity status (PT, BUMN, BUMD, koperasi: yes; CV, firma: no)",
+            f"{_PP} Pasal 14 huruf b",
+        ),
+    )
+    perguruan_tinggi: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the partner is a university (academia of the Triple Helix; not a legal category)"
+        ),
+    )
 
 
 @attrs.frozen
@@ -445,6 +486,13 @@ class Rencana:
 class Dprd:
     """The regional parliament's approval (*persetujuan DPRD*), PP 28/2018 Pasal 6, Pasal 30."""
 
+    diajukan: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "approval was requested from the DPRD (false: known never to have been requested)",
+            f"{_PP} Pasal 6 ayat (1) huruf e, Pasal 30 ayat (2)",
+        ),
+    )
     surat_permohonan: datetime.date | None = attrs.field(
         default=None,
         metadata=_meta("date of the regional head's request letter", f"{_PP} Pasal 30 ayat (2)"),
@@ -489,6 +537,12 @@ class Penandatangan:
 class Dokumen:
     """A signed cooperation document: joint agreement (*kesepakatan bersama*) or contract."""
 
+    ada: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the document exists (false: known never to have been made)", f"{_PP} Pasal 6 ayat (3)"
+        ),
+    )
     tanggal_ttd: datetime.date | None = attrs.field(
         default=None, metadata=_meta("date of signing", f"{_PP} Pasal 6 ayat (1)")
     )
@@ -505,6 +559,13 @@ class Dokumen:
     cara_penyelesaian_perselisihan: CaraPenyelesaianPerselisihan | None = attrs.field(
         default=None,
         metadata=_meta("how the document settles disputes", f"{_PP} Pasal 21, Pasal 34, Pasal 41"),
+    )
+    forum_penyelesaian_perselisihan: ForumPerselisihan | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "who the document names to settle a dispute between the regions (KSDD)",
+            f"{_PP} Pasal 8; {_UU} Pasal 370",
+        ),
     )
     kepemilikan_barang_diatur: bool | None = attrs.field(
         default=None,
@@ -559,6 +620,13 @@ class StudiKelayakan:
 class SuratKuasa:
     """Power of attorney to sign the contract (*surat kuasa*), PP 28/2018 Pasal 2 ayat (2)."""
 
+    ada: bool | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "a power of attorney exists (false: known not to exist)",
+            f"{_PP} Pasal 2 ayat (2), Pasal 13 ayat (2)",
+        ),
+    )
     tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the letter"))
     pemberi: Jabatan | None = attrs.field(
         default=None, metadata=_meta("office of the grantor", f"{_PP} Pasal 2 ayat (2)")
@@ -626,6 +694,9 @@ class RapatAntarKl:
 class Surat:
     """A letter (*surat*) with its number and date."""
 
+    ada: bool | None = attrs.field(
+        default=None, metadata=_meta("the letter exists (false: known not to exist)")
+    )
     nomor: str | None = attrs.field(default=None, metadata=_meta("number of the letter"))
     tanggal: datetime.date | None = attrs.field(default=None, metadata=_meta("date of the letter"))
 
@@ -936,6 +1007,17 @@ class Agreement:
             "central government approval", f"{_UU} Pasal 367 ayat (2); {_PP} Pasal 25, Pasal 29"
         ),
     )
+    nota_kesepakatan: Dokumen | None = attrs.field(
+        default=None,
+        metadata=_meta(
+            "the binding agreement document of a sinergi (Nota Kesepakatan in practice)",
+            f"{_PP} Pasal 46 ayat (4)",
+        ),
+    )
+    mulai_pelaksanaan: datetime.date | None = attrs.field(
+        default=None,
+        metadata=_meta("date implementation began", f"{_PP} Pasal 6 ayat (1) huruf h, Pasal 43"),
+    )
     dasar_ksdll: DasarKsdll | None = attrs.field(
         default=None, metadata=_meta("basis of a KSDLL", f"{_PP} Pasal 25")
     )
@@ -961,4 +1043,14 @@ class Agreement:
     )
     perpanjangan: Perpanjangan | None = attrs.field(
         default=None, metadata=_meta("extension of the agreement", f"{_PP} Pasal 48")
+    )
+    # Monitoring and evaluation (not law: what the region recorded; see model/monev.py).
+    monev: tuple[Monev, ...] | None = attrs.field(
+        default=None, metadata=_meta("evaluations made (monitoring dan evaluasi)")
+    )
+    indikator: tuple[Indikator, ...] | None = attrs.field(
+        default=None, metadata=_meta("performance indicators: target and realisation")
+    )
+    anggaran: tuple[Anggaran, ...] | None = attrs.field(
+        default=None, metadata=_meta("budget per year: planned and realised, rupiah")
     )

@@ -11,17 +11,21 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import yaml
 
+from .. import limits
 from ..errors import Diagnostic
+from ..fileio import read_limited
 from ..source import Source, Span
 
 __all__ = [
     "INVALID_VALUE",
+    "LIMIT",
     "SYNTAX",
     "UNREADABLE",
+    "check_data",
     "is_fatal",
     "key_path",
     "parse_document",
@@ -32,6 +36,7 @@ __all__ = [
 INVALID_VALUE = "agreement.invalid-value"
 SYNTAX = "agreement.syntax"
 UNREADABLE = "agreement.unreadable"
+LIMIT = "agreement.limit"
 
 
 def key_path(path: str, key: object) -> str:
@@ -68,6 +73,87 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> obje
 
 
 _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+# YAML 1.1 reads `012` as 10 (octal), `1:30` as 90 (base 60), `0b11` as 3 and `1_000` as
+# 1000: a value would change silently. Only plain decimals are numbers; the other forms
+# are refused with their place, never converted.
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def _refuse_number(node: yaml.ScalarNode, kind: str) -> yaml.constructor.ConstructorError:
+    text = str(node.value)
+    problem = (
+        f"`{text[:40]}` is a YAML 1.1 {kind} form whose value would change meaning; "
+        "write a plain decimal number, or quote it to keep it as text"
+    )
+    return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    text = str(node.value)
+    if not _PLAIN_INT.fullmatch(text):
+        raise _refuse_number(node, "number")
+    digits = len(text.lstrip("+-"))
+    most = limits.current().max_integer_digits
+    if digits > most:
+        what = f"an integer of {digits} digits"
+        problem = limits.limit_message("max_integer_digits", what)
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+    return int(text)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    text = str(node.value)
+    if not _PLAIN_FLOAT.fullmatch(text):
+        raise _refuse_number(node, "number")
+    return float(text)
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_YamlLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def _expansion(root: yaml.Node) -> str | None:
+    """Why the node graph is too big once its aliases are expanded, or ``None``.
+
+    Aliases share nodes: `construct_document` builds each once, but every stage after it
+    (structuring, evaluation, rendering) walks the expanded tree. Count alias uses and the
+    expanded size bottom-up, each distinct node once, without recursion.
+    """
+    lim = limits.current()
+    size: dict[int, int] = {}
+    aliases = 0
+    work: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while work:
+        node, done = work.pop()
+        key = id(node)
+        kids: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                kids.extend((k, v))
+        elif isinstance(node, yaml.SequenceNode):
+            kids = list(node.value)
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size.get(id(k), 0) for k in kids)
+            if size[key] > lim.max_yaml_nodes:
+                what = f"the document expands to more than {lim.max_yaml_nodes} values"
+                return limits.limit_message("max_yaml_nodes", what)
+            continue
+        if key in size:
+            aliases += 1
+            if aliases > lim.max_yaml_aliases:
+                what = f"the document uses aliases (`*name`) more than {lim.max_yaml_aliases} times"
+                return limits.limit_message("max_yaml_aliases", what)
+            continue
+        if key in on_path:
+            return "an alias (`*name`) refers to a mapping or list that contains it"
+        on_path.add(key)
+        work.append((node, True))
+        work.extend((k, False) for k in reversed(kids))
+    return None
 
 
 def _duplicate_keys(root: yaml.Node, file: str, source: Callable[[], Source]) -> list[Diagnostic]:
@@ -134,6 +220,11 @@ def parse_yaml(text: str, file: str) -> tuple[object, list[Diagnostic]]:
         node = loader.get_single_node()
         if node is None:
             return None, []
+        too_big = _expansion(node)
+        if too_big is not None:
+            return None, [
+                _syntax(file, text, too_big, None, "write the values out, or split the file")
+            ]
         dups = _duplicate_keys(node, file, source)
         return loader.construct_document(node), dups
     except yaml.MarkedYAMLError as exc:
@@ -165,9 +256,22 @@ def _parse_json(text: str, file: str) -> tuple[object, list[Diagnostic]]:
             result[key] = value
         return result
 
+    def number(text: str) -> int:
+        most = limits.current().max_integer_digits
+        if len(text.lstrip("-")) > most:
+            raise ValueError(
+                limits.limit_message(
+                    "max_integer_digits", f"an integer of {len(text.lstrip('-'))} digits"
+                )
+            )
+        return int(text)
+
+    def constant(name: str) -> float:
+        raise ValueError(f"`{name}` is not a number JSON allows")
+
     help = "check commas, quotes and brackets near this position"
     try:
-        doc = json.loads(text, object_pairs_hook=pairs)
+        doc = json.loads(text, object_pairs_hook=pairs, parse_int=number, parse_constant=constant)
     except json.JSONDecodeError as exc:
         return None, [_syntax(file, text, f"invalid JSON: {_lower_first(exc.msg)}", exc.pos, help)]
     except RecursionError:
@@ -188,9 +292,20 @@ def _parse_json(text: str, file: str) -> tuple[object, list[Diagnostic]]:
 
 
 def parse_document(text: str, file: str, fmt: str) -> tuple[object, list[Diagnostic]]:
-    if fmt == "yaml":
-        return parse_yaml(text, file)
-    return _parse_json(text, file)
+    """YAML or JSON text -> data, with every problem of the text and of the data's limits."""
+    if len(text) > limits.current().max_input_bytes:
+        what = f"the document has {len(text)} characters"
+        message = limits.limit_message("max_input_bytes", what)
+        return None, [Diagnostic(code=LIMIT, message=message, file=file)]
+    doc, diags = parse_yaml(text, file) if fmt == "yaml" else _parse_json(text, file)
+    if is_fatal(diags):
+        return doc, diags
+    most = limits.current().max_agreements_per_file
+    if isinstance(doc, list) and len(doc) > most:
+        what = f"the file holds {len(doc)} agreements"
+        message = limits.limit_message("max_agreements_per_file", what)
+        return None, [Diagnostic(code=LIMIT, message=message, path="$", file=file)]
+    return doc, [*diags, *check_data(doc, file)]
 
 
 def read_document(
@@ -209,13 +324,9 @@ def read_document(
             code=UNREADABLE, message=message, help="use .yaml, .yml or .json", file=file
         )
         return None, [diag], file
-    try:
-        with open(fspath, "rb") as handle:
-            data = handle.read()
-    except (OSError, ValueError, TypeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        message = f"cannot read the file: {_lower_first(reason)}"
-        diag = Diagnostic(code=UNREADABLE, message=message, help="check the path", file=file)
+    data, problem = read_limited(fspath, limits.current().max_input_bytes, "max_input_bytes")
+    if data is None:
+        diag = Diagnostic(code=UNREADABLE, message=problem, help="check the path", file=file)
         return None, [diag], file
     try:
         text = data.decode("utf-8-sig")
@@ -229,6 +340,70 @@ def read_document(
     return doc, diags, file
 
 
+def _text_problem(value: str, lim: limits.Limits) -> str | None:
+    if len(value) > lim.max_string_length:
+        return limits.limit_message("max_string_length", f"a text of {len(value)} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        return f"the text holds a lone surrogate (U+{code:04X}), which is not a character"
+    return None
+
+
+def check_data(doc: object, file: str | None, path: str = "$") -> list[Diagnostic]:
+    """Problems of parsed document data that no stage after loading should meet.
+
+    Lengths of lists and texts, digits of integers, lone surrogates (JSON's ``"\\ud800"``,
+    which no output can encode), non-finite numbers; walked without recursion, at most
+    ``max_yaml_nodes`` values. Returns at most one diagnostic per kind of problem, with
+    the path of its first occurrence.
+    """
+    lim = limits.current()
+    out: dict[str, Diagnostic] = {}
+    stack: list[tuple[object, str]] = [(doc, path)]
+    seen = 0
+
+    def report(kind: str, message: str, where: str, code: str = LIMIT) -> None:
+        if kind not in out:
+            out[kind] = Diagnostic(code=code, message=message, path=where, file=file)
+
+    while stack:
+        value, where = stack.pop()
+        seen += 1
+        if seen > lim.max_yaml_nodes:
+            what = f"the document holds more than {lim.max_yaml_nodes} values"
+            report("nodes", limits.limit_message("max_yaml_nodes", what), path)
+            break
+        if isinstance(value, str):
+            problem = _text_problem(value, lim)
+            if problem is not None:
+                report("text", problem, where, INVALID_VALUE if "surrogate" in problem else LIMIT)
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if abs(value) >= 10**lim.max_integer_digits:
+                what = f"an integer of more than {lim.max_integer_digits} digits"
+                report("int", limits.limit_message("max_integer_digits", what), where)
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                report("float", f"`{value}` is not a finite number", where, INVALID_VALUE)
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                sub = key_path(where, key) if isinstance(key, str) else f"{where}[{key!r}]"
+                if isinstance(key, str) and _text_problem(key, lim) is not None:
+                    report("key", f"a key: {_text_problem(key, lim)}", where, INVALID_VALUE)
+                    continue
+                stack.append((item, sub))
+        elif isinstance(value, list | tuple):
+            if len(value) > lim.max_list_length:
+                what = f"a list of {len(value)} items"
+                report("list", limits.limit_message("max_list_length", what), where)
+                continue
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+    return list(out.values())
+
+
 def is_fatal(diags: list[Diagnostic]) -> bool:
     """True when the text gave no document at all (as opposed to duplicate keys)."""
-    return any(d.code in (SYNTAX, UNREADABLE) for d in diags)
+    return any(d.code in (SYNTAX, UNREADABLE, LIMIT) for d in diags)

@@ -4,20 +4,63 @@ Part of the agreement model (stage 0, data): :class:`Duration` is a value of the
 ``duration`` type in agreements and rule files. It counts calendar years, months and
 days separately, because "5 tahun" is not a fixed number of days. Two durations are
 ordered by adding both to the same anchor date, 2000-01-01.
+
+The order and :func:`shift_date` give exactly what ``dateutil.relativedelta`` gives,
+without building one: a comparison is the hot path of rules such as
+``jangka_waktu <= 60 bulan``, and two ``relativedelta`` objects per comparison were
+most of an evaluation's time. ``dateutil`` is imported only by :meth:`Duration.to_relativedelta`.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from typing import TYPE_CHECKING
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-__all__ = ["Duration", "parse_duration"]
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
+__all__ = ["Duration", "parse_duration", "shift_date"]
 
 _ANCHOR = datetime.date(2000, 1, 1)
+_ANCHOR_MONTH = 2000 * 12  # months since year 0 of 2000-01, the anchor's month
 _NON_NEGATIVE = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_START: dict[int, int] = {}  # month count from the anchor -> ordinal of its 1st day
+
+
+def _month_start(months: int) -> int:
+    """Ordinal of the first day of the month ``months`` after 2000-01 (cached)."""
+    ordinal = _MONTH_START.get(months)
+    if ordinal is None:
+        year, month0 = divmod(_ANCHOR_MONTH + months, 12)
+        # Raises ValueError past year 9999, as relativedelta's arithmetic does.
+        ordinal = datetime.date(year, month0 + 1, 1).toordinal()
+        if len(_MONTH_START) < 4096:  # bounded: durations in rules are few
+            _MONTH_START[months] = ordinal
+    return ordinal
+
+
+def _compare(a: Duration, b: Duration) -> int:
+    """-1, 0 or 1 as ``a`` ends before, with or after ``b`` from 2000-01-01.
+
+    Months and days are compared exactly on their own; the calendar is consulted only
+    when a day count meets a month count (``P400D`` against ``P1Y``), and then from
+    the anchor, which is the first of a month so no day is ever clipped.
+    """
+    am = 12 * a.years + a.months
+    bm = 12 * b.years + b.months
+    ad = a.days
+    bd = b.days
+    if ad == bd:
+        return (am > bm) - (am < bm)
+    if am == bm:
+        return (ad > bd) - (ad < bd)
+    ka = _month_start(am) + ad
+    kb = _month_start(bm) + bd
+    return (ka > kb) - (ka < kb)
 
 
 @attrs.frozen
@@ -49,31 +92,60 @@ class Duration:
 
     def to_relativedelta(self) -> relativedelta:
         """Return the duration as a :class:`dateutil.relativedelta.relativedelta`."""
+        from dateutil.relativedelta import relativedelta  # only callers that want one pay
+
         return relativedelta(years=self.years, months=self.months, days=self.days)
 
     def _end(self) -> datetime.date:
-        end: datetime.date = _ANCHOR + self.to_relativedelta()
-        return end
+        return shift_date(_ANCHOR, self)
 
     def __lt__(self, other: Duration) -> bool:
         if not isinstance(other, Duration):
             return NotImplemented
-        return self._end() < other._end()
+        return _compare(self, other) < 0
 
     def __le__(self, other: Duration) -> bool:
         if not isinstance(other, Duration):
             return NotImplemented
-        return self._end() <= other._end()
+        return _compare(self, other) <= 0
 
     def __gt__(self, other: Duration) -> bool:
         if not isinstance(other, Duration):
             return NotImplemented
-        return self._end() > other._end()
+        return _compare(self, other) > 0
 
     def __ge__(self, other: Duration) -> bool:
         if not isinstance(other, Duration):
             return NotImplemented
-        return self._end() >= other._end()
+        return _compare(self, other) >= 0
+
+
+def shift_date(d: datetime.date, duration: Duration, sign: int = 1) -> datetime.date:
+    """``d`` moved by ``duration`` forwards (``sign`` 1) or back (-1), as ``relativedelta``.
+
+    Years and months move first, clipping the day to the end of a shorter month
+    (31 January + 1 month = 28 or 29 February), then the days are added.
+
+    Raises:
+        ValueError: the month step leaves the years 1..9999.
+        OverflowError: the day step does.
+
+    Examples:
+        >>> shift_date(datetime.date(2024, 1, 31), Duration(months=1))
+        datetime.date(2024, 2, 29)
+        >>> shift_date(datetime.date(2024, 3, 31), Duration(months=1, days=1), -1)
+        datetime.date(2024, 2, 28)
+    """
+    months = 12 * duration.years + duration.months
+    if months:
+        year, month0 = divmod(d.year * 12 + d.month - 1 + sign * months, 12)
+        last = _MONTH_DAYS[month0]
+        if month0 == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+            last = 29
+        d = d.replace(year=year, month=month0 + 1, day=min(d.day, last))
+    if duration.days:
+        d = d + datetime.timedelta(days=sign * duration.days)
+    return d
 
 
 _UNITS = {

@@ -14,6 +14,7 @@ import datetime
 import enum
 import os
 import re
+import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NoReturn, get_args, get_origin
 
@@ -28,10 +29,18 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..errors import AgreementError, ConfigurationError, Diagnostic
+from .. import limits
+from ..errors import AgreementError, ConfigurationError, Diagnostic, bad_argument
 from ..suggest import hint
 from .agreement import Agreement, Jenis, Mitra
-from .documents import INVALID_VALUE, is_fatal, key_path, parse_document, read_document
+from .documents import (
+    INVALID_VALUE,
+    check_data,
+    is_fatal,
+    key_path,
+    parse_document,
+    read_document,
+)
 from .duration import Duration, parse_duration
 
 __all__ = ["load_agreement", "load_agreements", "parse_agreement_text", "unstructure_agreement"]
@@ -148,7 +157,7 @@ def _structure_date(value: object, _: object) -> datetime.date:
         msg = f"expected a date without a time, got {_describe(value)}"
         raise _Invalid(INVALID_VALUE, msg, f"remove the time, e.g. {value.date().isoformat()}")
     if isinstance(value, datetime.date):
-        return value
+        return _in_range(value)
     if not isinstance(value, str):
         msg = f"expected a date, got {_describe(value)}"
         raise _Invalid(WRONG_TYPE, msg, _DATE_HELP)
@@ -162,10 +171,24 @@ def _structure_date(value: object, _: object) -> datetime.date:
         msg = f"expected a date, got {_describe(value)}"
         raise _Invalid(INVALID_VALUE, msg, _DATE_HELP)
     try:
-        return datetime.date(*parts)
+        day = datetime.date(*parts)
     except ValueError:
         msg = f"`{_shown(text)}` is not a valid calendar date"
         raise _Invalid(INVALID_VALUE, msg, "check the day and the month; " + _DATE_HELP) from None
+    return _in_range(day)
+
+
+def _in_range(day: datetime.date) -> datetime.date:
+    # Refused here, with its path, rather than failing later inside a deadline computed
+    # from it (9999-12-30 plus 14 working days is past the end of Python's calendar).
+    lim = limits.current()
+    if lim.min_date_year <= day.year <= lim.max_date_year:
+        return day
+    msg = (
+        f"the date {day.isoformat()} is outside the years the calendar handles "
+        f"({lim.min_date_year} to {lim.max_date_year}: limits `min_date_year`, `max_date_year`)"
+    )
+    raise _Invalid(INVALID_VALUE, msg, "check the year")
 
 
 _DURATION_KEYS = {
@@ -280,6 +303,35 @@ def _tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
     return structure
 
 
+def _optional_records() -> frozenset[type]:
+    """The record classes that only ever appear as an optional field (``X | None``).
+
+    Those may read as null; a record that is a list item or a required field may not.
+    """
+    optional: set[type] = set()
+    other: set[type] = set()
+    todo: list[type] = [Agreement]
+    seen: set[type] = set()
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for hint_type in typing.get_type_hints(cls).values():
+            args = get_args(hint_type)
+            is_optional = type(None) in args
+            for t in (hint_type, *args):
+                items = get_args(t) if get_origin(t) is tuple else ()
+                for r in (t, *items):
+                    if isinstance(r, type) and attrs.has(r):
+                        todo.append(r)
+                        (optional if is_optional and r is t else other).add(r)
+    return frozenset(optional - other)
+
+
+_OPTIONAL_RECORDS = _optional_records()
+
+
 def _class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
     overrides: dict[str, Any] = {}
     if cls is Mitra:
@@ -288,11 +340,18 @@ def _class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
         overrides["id"] = override(struct_hook=_structure_id)
     inner = make_dict_structure_fn(cls, _converter, **overrides)
     name = cls.__name__
+    # A record written with every field null (as `kerjasama template` writes it) holds
+    # no fact: it reads as null, "not known", rather than as a record known to be empty,
+    # so that an unedited template is undetermined and never a breach. Items of lists
+    # keep their place (a list item is never dropped).
+    blank_is_unknown = cls in _OPTIONAL_RECORDS
 
     def structure(value: object, tp: object) -> Any:
         if not isinstance(value, Mapping):
             msg = f"expected a mapping, got {_describe(value)}"
             raise _Invalid(WRONG_TYPE, msg, f"write the fields of `{name}` as `key: value` pairs")
+        if blank_is_unknown and value and all(v is None for v in value.values()):
+            return None
         return inner(value, tp)
 
     return structure
@@ -466,6 +525,9 @@ def load_agreement(
         'NL'
     """
     if not isinstance(source, str | os.PathLike):
+        limited = check_data(source, name)
+        if limited:
+            _fail(limited)
         agreement, diags = _structure(source, "$", name)
         if agreement is None or diags:
             _fail(diags)
@@ -537,5 +599,7 @@ def unstructure_agreement(agreement: Agreement) -> dict[str, Any]:
         >>> unstructure_agreement(Agreement(id="x", jenis=Jenis.KSDD))
         {'id': 'x', 'jenis': 'KSDD'}
     """
+    if not isinstance(agreement, Agreement):
+        raise bad_argument("unstructure_agreement", "agreement", "an Agreement", agreement)
     result: dict[str, Any] = _converter.unstructure(agreement, Agreement)
     return result

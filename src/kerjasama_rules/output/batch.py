@@ -12,34 +12,61 @@ from typing import Any
 
 from ..engine.report import Report
 from ..errors import Diagnostic
+from .counts import VERDICT_WORDS, count, tally
 
-__all__ = ["diagnostics_to_json", "render_summary_table", "render_template_tip"]
+__all__ = [
+    "diagnostics_to_json",
+    "render_summary_rows",
+    "render_summary_table",
+    "render_template_tip",
+    "summary_row",
+]
 
 _HEAD = {
-    "id": ("perjanjian", "putusan", "dilanggar", "belum pasti"),
-    "en": ("agreement", "verdict", "failed", "undetermined"),
+    "id": ("perjanjian", "putusan", "pelanggaran", "belum dapat ditentukan", "belum jatuh tempo"),
+    "en": ("agreement", "verdict", "violations", "undetermined", "not yet due"),
 }
 
 
+def summary_row(report: Report, lang: str = "id") -> tuple[str, ...]:
+    """One row of :func:`render_summary_table`: small enough to keep while the reports
+    themselves are streamed out and dropped (``kerjasama check`` over many files)."""
+    lang = lang if lang in _HEAD else "id"
+    t = tally(report)
+    return (
+        report.agreement,
+        VERDICT_WORDS[lang][report.verdict],
+        _cell(t.violations, t.violated_rules, lang),
+        _cell(t.undetermined, t.undetermined_rules, lang),
+        str(t.pending),
+    )
+
+
 def render_summary_table(reports: Sequence[Report], lang: str = "id") -> str:
-    """One row per agreement: its id, verdict, violations and undetermined findings."""
-    rows = [_HEAD.get(lang, _HEAD["id"])]
-    for r in reports:
-        failed = sum(
-            1
-            for o in r.outcomes
-            for f in o.findings
-            if f.status == "fail" and f.severity == "error"
-        )
-        unknown = sum(1 for o in r.outcomes for f in o.findings if f.status == "unknown")
-        rows.append((r.agreement, r.verdict, str(failed), str(unknown)))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    """One row per agreement: its id, verdict, violations, undetermined requirements and
+    obligations not yet due, counted and worded as in each report (``counts.py``)."""
+    return render_summary_rows([summary_row(r, lang) for r in reports], lang)
+
+
+def render_summary_rows(body: Sequence[tuple[str, ...]], lang: str = "id") -> str:
+    """The summary table from rows made by :func:`summary_row`."""
+    lang = lang if lang in _HEAD else "id"
+    rows: list[tuple[str, ...]] = [_HEAD[lang], *body]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
+
+
+def _cell(findings: int, rules: int, lang: str) -> str:
+    # "3 in 2 rules": the same count as the report's verdict line, without repeating the
+    # noun of the column.
+    if findings <= 1:
+        return str(findings)
+    return f"{findings} {'in' if lang == 'en' else 'dalam'} {count(rules, 'rule', lang)}"
 
 
 def render_template_tip(jenis: str, lang: str = "id") -> str:

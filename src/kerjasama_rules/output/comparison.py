@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.comparison import Setting, SwitchComparison
+from .counts import STATUS_WORDS, VERDICT_WORDS
 
 __all__ = ["comparison_to_json", "render_comparison"]
 
@@ -46,11 +47,13 @@ def comparison_to_json(c: SwitchComparison) -> dict[str, Any]:
 def render_comparison(c: SwitchComparison, *, lang: str = "id") -> str:
     """A comparison as text: the default, then each reading that changes something."""
     en = lang == "en"
+    verdicts = VERDICT_WORDS["en" if en else "id"]
+    statuses = STATUS_WORDS["en" if en else "id"]
     out = [
         ("Switch comparison for " if en else "Perbandingan tafsiran untuk ") + c.agreement,
         ("  default: " if en else "  bawaan: ")
         + ", ".join(f"{k}={v}" for k, v in c.default.switches)
-        + f" -> {c.default.verdict}",
+        + f" -> {verdicts[c.default.verdict]}",
     ]
     if not c.settings:
         out.append(
@@ -64,9 +67,10 @@ def render_comparison(c: SwitchComparison, *, lang: str = "id") -> str:
     for s in c.settings:
         diff = [f"{k}={v}" for (k, v), (_, d) in zip(s.switches, c.default.switches, strict=True)
                 if v != d]  # fmt: skip
-        out.append(f"  {', '.join(diff)} -> {s.verdict}")
+        out.append(f"  {', '.join(diff)} -> {verdicts[s.verdict]}")
         for ch in s.changes:
-            out.append(f"      {ch.rule}: {ch.default_status} -> {ch.status}")
+            before, after = statuses[ch.default_status], statuses[ch.status]
+            out.append(f"      {ch.rule}: {before} -> {after}")
             for f in ch.failures:
                 if f not in ch.default_failures:
                     out.append(f"        + {f}")

@@ -184,9 +184,12 @@ def render_coverage_markdown(report: CoverageReport) -> str:
         "  mengutipnya terpenuhi (tanpa temuan, tidak tertunda). Cited; a passing case has",
         "  a failing finding citing it, and a passing case applies a rule whose requirement",
         "  citing it holds (no finding, not pending).",
-        "- Hanya satuan daun (tanpa sub-satuan dalam inventaris) yang dihitung. Kutipan",
+        "- Yang dihitung hanya satuan paling spesifik yang dapat diperiksa: daun, atau",
+        "  satuan yang tidak satu pun sub-satuannya dapat diperiksa (butir daftar tertutup",
+        "  bertanda `dapat_diperiksa: false` dengan alasannya di inventaris). Kutipan",
         "  mencakup satuan yang sama atau yang lebih luas: `Pasal 27 ayat (1) huruf a`",
-        "  mencakup huruf itu; `Pasal 6` saja tidak mencakup ayat-ayatnya. Only leaf units",
-        "  count; a citation covers its own unit and the units that contain it.",
+        "  mencakup huruf itu; `Pasal 6` saja tidak mencakup ayat-ayatnya. Only the most",
+        "  specific checkable units count (a leaf, or a unit none of whose sub-units is",
+        "  checkable); a citation covers its own unit and the units that contain it.",
     ]
     return "\n".join(out) + "\n"

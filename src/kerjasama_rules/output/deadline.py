@@ -12,6 +12,7 @@ Examples:
 from __future__ import annotations
 
 import datetime
+import re
 
 from ..errors import ConfigurationError
 from ..model.calendar import WEEKDAYS_ID, DayKind, Deadline
@@ -92,6 +93,56 @@ _TEXT = {
 }
 
 
+# The calendar's notes are English sentences (also in the JSON, unchanged); the text
+# report says them in its own language. (English template, Indonesian template).
+_NOTES: tuple[tuple[str, str], ...] = (
+    (
+        "cuti bersama did not exist in {year} (first set in 2002)",
+        "cuti bersama belum ada pada tahun {year} (pertama ditetapkan 2002)",
+    ),
+    (
+        "no cuti bersama data for {year} (no SKB 3 Menteri in the data)",
+        "tidak ada data cuti bersama untuk {year} (tidak ada SKB 3 Menteri dalam data)",
+    ),
+    (
+        "start date {date} is not a working day ({kind}); counting still begins the day after",
+        "tanggal mulai {date} bukan hari kerja ({kind}); penghitungan tetap dimulai sehari "
+        "sesudahnya",
+    ),
+    (
+        "no holiday data for {year}: the `holidays` data covers {first}-{last}",
+        "tidak ada data hari libur untuk {year}: data `holidays` mencakup {first}-{last}",
+    ),
+    (
+        "estimated (perkiraan) holiday dates in {year}: {dates}",
+        "tanggal hari libur perkiraan pada {year}: {dates}",
+    ),
+    (
+        "no date for `{name}` in {year} in the `holidays` data",
+        "tidak ada tanggal `{name}` pada {year} dalam data `holidays`",
+    ),
+)
+
+
+def _note_text(note: str, lang: str) -> str:
+    # A weekday inside a note is named by the calendar in Indonesian (`Minggu`).
+    for en, idn in _NOTES:
+        pattern = re.escape(en)
+        for name in ("year", "date", "kind", "first", "last", "dates", "name"):
+            pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>.+?)")
+        m = re.fullmatch(pattern, note)
+        if m is None:
+            continue
+        values = m.groupdict()
+        if lang == "en":
+            kind = values.get("kind")
+            if kind in WEEKDAYS_ID:
+                values["kind"] = _WEEKDAYS_EN[WEEKDAYS_ID.index(kind)]
+            return en.format(**values)
+        return idn.format(**values)
+    return note
+
+
 def _format_date(d: datetime.date, lang: str) -> str:
     weekdays, months = (WEEKDAYS_ID, _MONTHS_ID) if lang == "id" else (_WEEKDAYS_EN, _MONTHS_EN)
     return f"{weekdays[d.weekday()]}, {d.day} {months[d.month - 1]} {d.year}"
@@ -139,5 +190,5 @@ def render_deadline_text(d: Deadline, *, lang: str = "id") -> str:
     lines.append(words["weekends"].format(n=len(d.skipped) - len(listed)))
     if not d.calendar_complete:
         lines.append(words["warning"])
-    lines.extend(f"  * {note}" for note in d.notes)
+    lines.extend(f"  * {_note_text(note, lang)}" for note in d.notes)
     return "\n".join(lines)

@@ -261,12 +261,22 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
         (
             "a requirement of rule `{id}` has no message in English",
             "sebuah kewajiban dalam aturan `{id}` tidak mempunyai pesan berbahasa Inggris",
-        )
+        ),
+        (
+            "a note of rule `{id}` has no label in English",
+            "sebuah catatan dalam aturan `{id}` tidak mempunyai label berbahasa Inggris",
+        ),
     ],
     "lint.unknown-unit": [
         (
             "`{citation}` is not a unit of {instrument}",
             "`{citation}` bukan bagian dari {instrument}",
+        )
+    ],
+    "lint.unknown-instrument": [
+        (
+            "`{instrument}` is not an instrument the rules know",
+            "`{instrument}` bukan peraturan yang dikenal aturan",
         )
     ],
     # ---------------------------------------------------------------- agreement data
@@ -301,6 +311,19 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "config.unreadable": [
         ("cannot read `{path}`: {reason}", "`{path}` tidak dapat dibaca: {reason}")
+    ],
+    "config.bad-project": [
+        ("`{name}` cannot be read: {reason}", "`{name}` tidak dapat dibaca: {reason}"),
+        ("`rules` must be a table", "`rules` harus berupa tabel"),
+        (
+            "`rules.paths` must be a list of directories",
+            "`rules.paths` harus berupa daftar direktori",
+        ),
+        ("`rules.bundled` must be a directory", "`rules.bundled` harus berupa sebuah direktori"),
+        (
+            "`rules.with_bundled` must be true or false",
+            "`rules.with_bundled` harus true atau false",
+        ),
     ],
 }
 
@@ -437,12 +460,37 @@ HELPS: list[tuple[str, str]] = [
         'add `pesan en "..."` so English readers of the report see the requirement',
         'tambahkan `pesan en "..."` agar pembaca laporan berbahasa Inggris memahami kewajiban ini',
     ),
+    (
+        'add `pesan en "..."` after the note so English readers of the report understand it',
+        'tambahkan `pesan en "..."` sesudah catatan agar pembaca laporan berbahasa Inggris memahaminya',
+    ),
     ("check the number against the text of {instrument}", "periksa nomornya terhadap naskah {instrument}"),
     (
         "`{relative}` was read as part of `{base}`, the citation before it; write the whole "
         "citation if another Pasal is meant",
         "`{relative}` dibaca sebagai bagian dari `{base}`, dasar hukum sebelumnya; tulis dasar "
         "hukum selengkapnya jika yang dimaksud Pasal lain",
+    ),
+    # issue 14: hints that lead a drafter to the fix
+    (
+        "list the units of a citation with commas, not `{word}`: `{fixed}`",
+        "pisahkan satuan dasar hukum dengan koma, bukan `{word}`: `{fixed}`",
+    ),
+    ("to test for one of several values, write `{fix}`", "untuk menguji salah satu dari beberapa nilai, tulis `{fix}`"),
+    ("an unknown fact is not a value: write `{fix}`", "fakta yang tidak diketahui bukan sebuah nilai: tulis `{fix}`"),
+    (
+        "`{name}` is declared in the bundled rules ({where}): load them too with `--with-bundled`",
+        "`{name}` dideklarasikan dalam aturan bawaan ({where}): muat juga dengan `--with-bundled`",
+    ),
+    (
+        "the period ends on {end} before it starts on {start}: check both dates, or drop "
+        "`hingga` while the instrument is in force",
+        "masa berlaku berakhir pada {end} sebelum dimulai pada {start}: periksa kedua "
+        "tanggal, atau hapus `hingga` selama peraturan itu masih berlaku",
+    ),
+    (
+        'write e.g. `[rules]` then `paths = ["rules"]` (see docs/cli.md)',
+        'tulis misalnya `[rules]` lalu `paths = ["rules"]` (lihat docs/cli.md)',
     ),
     # agreement data
     ("check the path", "periksa jalurnya"),
@@ -499,6 +547,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "lint.constant-condition": ("a condition that does not depend on the agreement", "kondisi yang tidak bergantung pada perjanjian"),
     "lint.missing-english-message": ("a requirement without an English message", "kewajiban tanpa pesan berbahasa Inggris"),
     "lint.unknown-unit": ("a citation of a unit of law that does not exist", "dasar hukum yang menyebut satuan hukum yang tidak ada"),
+    "lint.unknown-instrument": ("a citation of a law that does not exist", "dasar hukum yang menyebut peraturan yang tidak ada"),
     "agreement.unknown-field": ("a key the agreement format does not have", "kunci yang tidak ada dalam format perjanjian"),
     "agreement.missing-field": ("a required key is missing", "kunci wajib tidak ada"),
     "agreement.wrong-type": ("a value of the wrong kind", "nilai dengan bentuk yang salah"),
@@ -511,6 +560,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "config.no-rules": ("no rule file found", "tidak ada berkas aturan"),
     "config.unreadable": ("a rule file that cannot be read", "berkas aturan yang tidak dapat dibaca"),
     "config.unwritable": ("a file that cannot be written", "berkas yang tidak dapat ditulis"),
+    "config.bad-project": ("a `kerjasama.toml` that is malformed", "`kerjasama.toml` yang salah bentuk"),
     "config.unknown-switch": ("a switch that is not declared", "saklar yang tidak dideklarasikan"),
     "config.unknown-switch-value": ("a value the switch does not have", "nilai yang tidak dimiliki saklar"),
     "config.bad-switch": ("`--switch` not written NAME=VALUE", "`--switch` tidak ditulis NAMA=NILAI"),

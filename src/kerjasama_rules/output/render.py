@@ -14,10 +14,21 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..engine.report import DeterminationResult, Explanation, Finding, Outcome, Report, Step
-from ..errors import Diagnostic
+from ..engine.report import (
+    DeterminationResult,
+    Explanation,
+    Finding,
+    Outcome,
+    Pending,
+    Report,
+    Step,
+)
+from ..errors import bad_argument
 from ..language.nodes import Citation, Rule, Switch
-from .i18n import SEVERITY_WORDS, localize
+from .counts import STATUS_WORDS, VERDICT_WORDS, summary_line, tally, verdict_detail
+from .diagnostics import render_diagnostic, render_diagnostics
+from .plain import due_when
+from .plausibility import data_warnings
 
 __all__ = [
     "REPORT_FORMAT",
@@ -37,57 +48,6 @@ __all__ = [
 ]
 
 REPORT_FORMAT = "kerjasama-report/1"
-
-
-# ------------------------------------------------------------------ diagnostics
-def render_diagnostic(d: Diagnostic, lang: str = "en") -> str:
-    """A diagnostic in the rustc-like form: code, location, source line, caret, help.
-
-    Args:
-        d: the diagnostic.
-        lang: ``en`` (default) or ``id``: the language of the message and help, taken
-            from the catalogue in ``i18n.py`` (English when a code has no template).
-    """
-    words = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["en"])
-    message, help_text = localize(d, lang)
-    lines = [f"{words.get(d.severity, d.severity)}[{d.code}]: {message}"]
-    if d.span is not None:
-        src = d.span.source
-        line, col = src.line_col(d.span.start)
-        lines.append(f"  --> {src.name}:{line}:{col}")
-        text = src.line_text(line)
-        gutter = " " * len(str(line))
-        end_line, end_col = src.line_col(max(d.span.end, d.span.start))
-        width = (end_col - col) if end_line == line else len(text) - col + 1
-        width = max(1, width)
-        lines.append(f"{gutter} |")
-        lines.append(f"{line} | {text}")
-        lines.append(f"{gutter} | {' ' * (col - 1)}{'^' * width}")
-        if d.path:
-            lines.append(f"{gutter} = {words['at']}: {d.path}")
-        if help_text:
-            lines.append(f"{gutter} = {words['help']}: {help_text}")
-        return "\n".join(lines)
-    where = d.file or ""
-    if d.path:
-        where = f"{where} @ {d.path}" if where else d.path
-    if where:
-        lines.append(f"  --> {where}")
-    if help_text:
-        lines.append(f"   = {words['help']}: {help_text}")
-    return "\n".join(lines)
-
-
-def render_diagnostics(diags: Iterable[Diagnostic], lang: str = "en") -> str:
-    """Several diagnostics, separated by blank lines, with a count at the end."""
-    items = list(diags)
-    body = "\n\n".join(render_diagnostic(d, lang) for d in items)
-    errors = sum(1 for d in items if d.severity == "error")
-    if lang == "id":
-        tail = f"{errors} kesalahan" if errors else f"{len(items)} peringatan"
-    else:
-        tail = f"{errors} error(s)" if errors else f"{len(items)} warning(s)"
-    return f"{body}\n\n{tail}"
 
 
 # ------------------------------------------------------------------ JSON
@@ -117,7 +77,7 @@ def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
     }
 
 
-def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
+def _outcome_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "rule": o.rule,
         "status": o.status,
@@ -130,6 +90,7 @@ def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
                 "citation": citation_to_json(p.citation),
                 "message": p.message(lang),
                 "until": p.condition_in(lang),
+                "due_when": _due_text(p, lang, switches),
             }
             for p in o.pending
         ],
@@ -143,6 +104,7 @@ def _outcome_json(o: Outcome, lang: str) -> dict[str, Any]:
         out["notes"] = [
             {
                 "label": n.label,
+                "label_text": n.label_in(lang),
                 "value": n.value,
                 "evidence": [{"path": e.path, "value": e.value} for e in n.evidence],
                 "missing": list(n.missing),
@@ -185,6 +147,7 @@ def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
                     {
                         "citations": [citation_to_json(c) for c in b.citations],
                         "condition": b.condition,
+                        "condition_text": b.condition_in(lang),
                         "evidence": [{"path": e.path, "value": e.value} for e in b.evidence],
                     }
                     for b in d.because
@@ -193,23 +156,35 @@ def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
             }
             for d in r.determinations
         },
-        "outcomes": [_outcome_json(o, lang) for o in r.outcomes],
+        "outcomes": [_outcome_json(o, lang, dict(r.switches)) for o in r.outcomes],
+        "data_warnings": [
+            {"path": w.path, "value": w.value, "kind": w.kind} for w in data_warnings(r)
+        ],
     }
 
 
 def render_json(reports: Sequence[Report], *, lang: str = "id") -> str:
     """The ``kerjasama-report/1`` document for several reports, deterministic bytes."""
+    if not isinstance(reports, Sequence) or not all(isinstance(r, Report) for r in reports):
+        raise bad_argument("render_json", "reports", "a list of Report", reports)
+    _check_lang("render_json", lang)
     doc = {"format": REPORT_FORMAT, "reports": [report_to_json(r, lang=lang) for r in reports]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _check_lang(function: str, lang: object) -> None:
+    if not isinstance(lang, str) or lang not in ("id", "en"):
+        raise bad_argument(function, "lang", "`id` or `en`", lang)
 
 
 # ------------------------------------------------------------------ text
 _T = {
     "id": {
         "agreement": "Perjanjian", "as_of": "Dinilai per", "verdict": "Putusan",
-        "pass": "PATUH", "fail": "TIDAK PATUH", "unknown": "BELUM DAPAT DIPASTIKAN",
+        **VERDICT_WORDS["id"],
         "violations": "Pelanggaran", "warnings": "Peringatan",
-        "unknowns": "Belum dapat ditentukan", "pending": "Kewajiban yang belum jatuh tempo",
+        "unknowns": "Belum dapat ditentukan",
+        "pending": "Kewajiban yang belum jatuh tempo (bukan pelanggaran)",
         "determinations": "Penetapan", "evidence": "bukti", "missing": "fakta yang kurang",
         "rule_at": "aturan", "because": "karena", "summary": "Ringkasan",
         "rules": "aturan", "passed": "terpenuhi", "failed": "dilanggar",
@@ -221,13 +196,17 @@ _T = {
         "yes": "ya", "no": "tidak", "unknown_value": "belum diketahui",
         "until": "berlaku setelah", "error_outcome": "Aturan gagal dijalankan",
         "decide": "Fakta yang akan memastikan", "switches": "Tafsiran",
-        "today": "(hari ini, Asia/Jakarta)",
+        "today": "(hari ini, Asia/Jakarta)", "read": "fakta yang dibaca",
+        "absent": "tidak ada", "data": "PERINGATAN DATA",
+        "early": "sebelum 2014, di luar masa berlaku hukum yang dikodekan: periksa datanya",
+        "late": "lebih dari 30 tahun sesudah tanggal penilaian: periksa datanya",
+        "from_suspect": "(dihitung dari data yang patut diragukan, lihat PERINGATAN DATA)",
     },
     "en": {
         "agreement": "Agreement", "as_of": "Judged as of", "verdict": "Verdict",
-        "pass": "COMPLIANT", "fail": "NOT COMPLIANT", "unknown": "UNDETERMINED",
+        **VERDICT_WORDS["en"],
         "violations": "Violations", "warnings": "Warnings",
-        "unknowns": "Undetermined", "pending": "Obligations not yet due",
+        "unknowns": "Undetermined", "pending": "Obligations not yet due (not breaches)",
         "determinations": "Determinations", "evidence": "evidence", "missing": "missing facts",
         "rule_at": "rule", "because": "because", "summary": "Summary",
         "rules": "rules", "passed": "passed", "failed": "failed",
@@ -239,7 +218,11 @@ _T = {
         "yes": "yes", "no": "no", "unknown_value": "unknown",
         "until": "due once", "error_outcome": "Rules that could not run",
         "decide": "Facts that would decide it", "switches": "Interpretation",
-        "today": "(today, Asia/Jakarta)",
+        "today": "(today, Asia/Jakarta)", "read": "facts read", "absent": "missing",
+        "data": "DATA WARNING",
+        "early": "is before 2014, outside the life of the law encoded here: check the data",
+        "late": "is more than 30 years after the assessment date: check the data",
+        "from_suspect": "(computed from implausible data, see DATA WARNING)",
     },
 }  # fmt: skip
 
@@ -254,16 +237,28 @@ def _value_text(v: Any, t: dict[str, str]) -> str:
     return json.dumps(v, ensure_ascii=False)
 
 
-def _evidence_text(f_evidence: Iterable[Any]) -> str:
+def _evidence_text(f_evidence: Iterable[Any], absent: str | None = None) -> str:
+    # `absent`: the word for a fact that is not in the agreement (explanations say so
+    # rather than `null`).
     parts = []
     for e in f_evidence:
-        if e.path.endswith(".dilewati") and isinstance(e.value, list | tuple):
+        if absent is not None and e.value is None:
+            value = absent
+        elif e.path.endswith(".dilewati") and isinstance(e.value, list | tuple):
             # Skipped holidays: dates only here; names are in JSON and `explain`.
             value = "[" + ", ".join(d["date"] for d in e.value) + "]"
         else:
             value = json.dumps(e.value, ensure_ascii=False)
         parts.append(f"{e.path} = {value}")
     return ", ".join(parts)
+
+
+def _due_text(p: Pending, lang: str, switches: dict[str, str]) -> str | None:
+    # Plain words when the guard is known; the condition in the reader's keywords if not.
+    # None: the obligation needs another reading of the law than the run's (not pending).
+    if p.guard is not None:
+        return due_when(p.guard, lang, switches)
+    return f"{_T.get(lang, _T['id'])['until']}: {p.condition_in(lang)}"
 
 
 def _as_of_text(day: datetime.date, t: dict[str, str], today: bool) -> str:
@@ -280,24 +275,25 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
         as_of_is_today: the reference date was not given but taken as today in
             Asia/Jakarta; the report says so beside the date.
     """
+    if not isinstance(report, Report):
+        raise bad_argument("render_text", "report", "a Report", report)
+    _check_lang("render_text", lang)
     t = _T.get(lang, _T["id"])
     out: list[str] = []
     head = f"{t['agreement']}: {report.agreement}"
     if report.source:
         head += f"  ({report.source})"
     out.append(head)
-    counts = {s: 0 for s in ("pass", "fail", "warn", "unknown", "not_applicable", "error")}
-    for o in report.outcomes:
-        # A rule that fails only on warnings is counted apart: it does not breach the law.
-        counts["warn" if o.status == "fail" and o.severity != "error" else o.status] += 1
+    counted = tally(report)
     fails = [(o, f) for o in report.outcomes for f in o.findings if f.status == "fail"]
     errors = [(o, f) for o, f in fails if f.severity == "error"]
     warns = [(o, f) for o, f in fails if f.severity != "error"]
     unknowns = [(o, f) for o in report.outcomes for f in o.findings if f.status == "unknown"]
     # The verdict first, then the basis it was reached on.
     verdict = f"{t['verdict']}: {t[report.verdict]}"
-    if report.verdict == "fail":
-        verdict += f" — {len(errors)} {t['violations'].lower()}"
+    detail = verdict_detail(counted, lang)
+    if detail:
+        verdict += f" — {detail}"
     out.append(verdict)
     if report.as_of is not None:
         out.append(f"{t['as_of']}: {_as_of_text(report.as_of, t, as_of_is_today)}")
@@ -313,6 +309,10 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
         if report.reference_date is not None:
             ref = f"; {t['reference']} {report.reference_date.isoformat()} ({report.reference})"
         out.append(f"{t['law']}: {names}{ref}")
+    suspect = data_warnings(report)
+    for w in suspect:
+        out.append(f"{t['data']}: {w.path} = {w.value} {t[w.kind]}")
+    suspect_paths = {w.path for w in suspect}
 
     if report.determinations:
         out.append("")
@@ -321,7 +321,8 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
             out.append(f"  {d.name} = {_value_text(d.value, t)}")
             for b in d.because:
                 cite = "; ".join(c.text for c in b.citations)
-                out.append(f"    {t['because']} {b.condition}" + (f"  [{cite}]" if cite else ""))
+                because = f"    {t['because']} {b.condition_in(lang)}"
+                out.append(because + (f"  [{cite}]" if cite else ""))
                 if b.evidence:
                     out.append(f"    {t['evidence']}: {_evidence_text(b.evidence)}")
             if d.missing:
@@ -347,14 +348,34 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
     section(t["warnings"], "!", warns)
     section(t["unknowns"], "?", unknowns)
 
+    switches = dict(report.switches)
+    pend = [
+        (o, p, due)
+        for o in report.outcomes
+        for p in o.pending
+        if (due := _due_text(p, lang, switches)) is not None
+    ]
+    if pend:
+        out.append("")
+        out.append(t["pending"])
+        for o, p, due in pend:
+            out.append(f"  … {p.citation.text}  [{o.rule}]")
+            out.append(f"      {p.message(lang)}")
+            out.append(f"      {due}")
     notes = [(o, n) for o in report.outcomes for n in o.notes]
     if notes:
         out.append("")
         out.append(t["notes"])
         shown_skips: set[tuple[str, str]] = set()
         for o, n in notes:
-            value = n.value if isinstance(n.value, str) else _value_text(n.value, t)
-            out.append(f"  • {n.label}: {value}  [{o.rule}]")
+            if n.value is True:
+                # A note that holds is a statement: its label says it all.
+                out.append(f"  • {n.label_in(lang)}  [{o.rule}]")
+            else:
+                value = n.value if isinstance(n.value, str) else _value_text(n.value, t)
+                if any(e.path in suspect_paths for e in n.evidence):
+                    value += f" {t['from_suspect']}"
+                out.append(f"  • {n.label_in(lang)}: {value}  [{o.rule}]")
             for e in n.evidence:
                 if e.path.endswith(".dilewati") and e.value and (o.rule, e.path) not in shown_skips:
                     shown_skips.add((o.rule, e.path))
@@ -363,14 +384,6 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
             if n.missing:
                 out.append(f"      {t['missing']}: {', '.join(n.missing)}")
 
-    pend = [(o, p) for o in report.outcomes for p in o.pending]
-    if pend:
-        out.append("")
-        out.append(t["pending"])
-        for o, p in pend:
-            out.append(f"  … {p.citation.text}  [{o.rule}]")
-            out.append(f"      {p.message(lang)}")
-            out.append(f"      {t['until']}: {p.condition_in(lang)}")
     errs = [o for o in report.outcomes if o.status == "error"]
     if errs:
         out.append("")
@@ -383,13 +396,7 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
         out.append("")
         out.append(f"{t['decide']}: {', '.join(missing)}")
     out.append("")
-    out.append(
-        f"{t['summary']}: {len(report.outcomes)} {t['rules']}: {counts['pass']} {t['passed']}, "
-        f"{counts['fail']} {t['failed']}, "
-        + (f"{counts['warn']} {t['warned']}, " if counts["warn"] else "")
-        + f"{counts['unknown']} {t['undecided']}, {counts['not_applicable']} {t['na']}"
-        + (f", {counts['error']} {t['errors']}" if counts["error"] else "")
-    )
+    out.append(summary_line(counted, lang))
     return "\n".join(out) + "\n"
 
 
@@ -427,18 +434,21 @@ def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: boo
             msgs = dict(s.message)
             out.append(f"    {msgs.get(lang) or msgs.get('id', '')}")
         if s.evidence:
-            out.append(f"    {t['evidence']}: {_evidence_text(s.evidence)}")
+            out.append(f"    {t['read']}: {_evidence_text(s.evidence, t['absent'])}")
         if s.missing:
             out.append(f"    {t['missing']}: {', '.join(s.missing)}")
     out.append("")
-    out.append(f"{roles['status']}: {o.status}")
+    status = STATUS_WORDS.get(lang, STATUS_WORDS["id"]).get(o.status, o.status)
+    if o.status == "fail" and o.severity != "error":
+        status += " (" + ("peringatan" if lang == "id" else "warning") + ")"
+    out.append(f"{roles['status']}: {status}")
     return "\n".join(out) + "\n"
 
 
 def explanation_to_json(ex: Explanation, *, lang: str = "id") -> dict[str, Any]:
     """An explanation as JSON: the outcome plus every step."""
     return {
-        "outcome": _outcome_json(ex.outcome, lang),
+        "outcome": _outcome_json(ex.outcome, lang, {}),
         "as_of": ex.as_of.isoformat() if ex.as_of else None,
         "steps": [
             {
@@ -561,13 +571,14 @@ def render_determination(
         out.append(f"  {roles['kasus']} {cond}")
         out.append(f"    = {_value_text(st.value, t)}")
         if st.evidence:
-            out.append(f"    {t['evidence']}: {_evidence_text(st.evidence)}")
+            out.append(f"    {t['read']}: {_evidence_text(st.evidence, t['absent'])}")
         if st.missing:
             out.append(f"    {t['missing']}: {', '.join(st.missing)}")
     out.append("")
     out.append(f"{result.name} = {_value_text(result.value, t)}")
     for b in result.because:
-        out.append(f"  {t['because']} {b.condition}  [{'; '.join(c.text for c in b.citations)}]")
+        cites = "; ".join(c.text for c in b.citations)
+        out.append(f"  {t['because']} {b.condition_in(lang)}  [{cites}]")
         if b.evidence:
             out.append(f"  {t['evidence']}: {_evidence_text(b.evidence)}")
     if result.missing:

@@ -32,6 +32,7 @@ from ..model.agreement import (
     DasarKsdll,
     Dokumen,
     Dprd,
+    ForumPerselisihan,
     Hasil,
     HasilPertimbangan,
     Jabatan,
@@ -176,6 +177,7 @@ def _third_party(draw: st.DrawFn) -> Mitra:
     return Mitra(
         nama=draw(_maybe(st.just(nama))),
         jenis=draw(_maybe(st.just(jenis))),
+        berbadan_hukum=draw(_maybe(st.booleans())),
         partai_politik=draw(st.none() | st.just(False)),
     )
 
@@ -203,7 +205,7 @@ def _foreign_partner(draw: st.DrawFn, *, local_government: bool) -> Mitra:
 def _partners(jenis: Jenis) -> st.SearchStrategy[Mitra]:
     if jenis is Jenis.KSDD:
         return _region_partner()
-    if jenis is Jenis.KSDPK:
+    if jenis in (Jenis.KSDPK, Jenis.SINERGI):
         return _third_party()
     return _foreign_partner(local_government=jenis is Jenis.KSDPL)
 
@@ -237,6 +239,7 @@ def _dprd() -> st.SearchStrategy[Dprd]:
     return st.builds(
         Dprd,
         surat_permohonan=_maybe(_dates()),
+        diajukan=_maybe(st.booleans()),
         diterima=_maybe(_dates()),
         lampiran_rencana=_maybe(st.booleans()),
         keputusan=_maybe(st.sampled_from(KeputusanDprd)),
@@ -266,8 +269,10 @@ def _dokumen(*, contract: bool) -> st.SearchStrategy[Dokumen]:
         )
     return st.builds(
         Dokumen,
+        ada=_rarely(st.booleans()),
         tanggal_ttd=_maybe(_dates()),
         penandatangan=_rarely(_penandatangan()),
+        forum_penyelesaian_perselisihan=_rarely(st.sampled_from(ForumPerselisihan)),
         klausul=_rarely(st.lists(st.sampled_from(Klausul), max_size=6, unique=True).map(tuple)),
         cara_penyelesaian_perselisihan=_rarely(st.sampled_from(CaraPenyelesaianPerselisihan)),
         kepemilikan_barang_diatur=_rarely(st.booleans()),
@@ -416,6 +421,8 @@ def _agreement(draw: st.DrawFn) -> Agreement:
         extra = _ksdd_facts(draw)
     elif jenis is Jenis.KSDPK:
         extra = _ksdpk_facts(draw)
+    elif jenis is Jenis.SINERGI:
+        extra = {"nota_kesepakatan": draw(_rarely(_dokumen(contract=False)))}
     else:
         extra = _foreign_facts(draw, jenis)
     return Agreement(
@@ -456,6 +463,7 @@ def _agreement(draw: st.DrawFn) -> Agreement:
                 _rarely(
                     st.builds(
                         SuratKuasa,
+                        ada=_rarely(st.booleans()),
                         tanggal=_maybe(_dates()),
                         pemberi=_maybe(st.sampled_from(Jabatan)),
                         penerima=_maybe(st.sampled_from(Jabatan)),

@@ -1,0 +1,99 @@
+"""`kerjasama analyze` and `kerjasama diff`: what the rules mean, proved with z3.
+
+Exit codes:
+
+* ``analyze``: 0 no finding of severity error or warning (infos and justified findings
+  allowed); 1 at least one; 2 bad input (rules that do not load, a bad path, no z3).
+* ``diff``: 0 no agreement changes outcome; 1 some do (each class with a witness); 2 bad
+  input.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..analysis import analyze
+from ..errors import KerjasamaError
+from ..fileio import write_atomic
+from ..output.analysis import (
+    render_analysis_json,
+    render_analysis_sarif,
+    render_analysis_text,
+)
+from ..output.render import render_diagnostic
+from ..output.rulesource import render_rules_line
+from .options import add_rules, rule_selection
+
+__all__ = ["COMMANDS", "register", "run"]
+
+COMMANDS: tuple[str, ...] = ("analyze", "diff")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+def register(subparsers: Any) -> None:
+    """Add this module's subcommands to the ``kerjasama`` parser."""
+    p = subparsers.add_parser(
+        "analyze",
+        help="prove what the rules mean: dead rules, contradictions, gaps (needs z3)",
+    )
+    add_rules(p)  # the same --rules/--with-bundled and resolution as every command
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    p.add_argument(
+        "--witnesses",
+        metavar="DIR",
+        default=None,
+        help="also write each finding's witness agreement as YAML into DIR",
+    )
+    d = subparsers.add_parser(
+        "diff", help="which agreements change outcome between two versions of the rules"
+    )
+    d.add_argument("--old", action="append", required=True, metavar="PATH")
+    d.add_argument("--new", action="append", required=True, metavar="PATH")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run one of :data:`COMMANDS`; returns the exit code."""
+    try:
+        if args.command == "diff":
+            return _diff(args, out)
+        return _analyze(args, out, err)
+    except KerjasamaError as exc:
+        for diag in exc.diagnostics:
+            err.write(render_diagnostic(diag) + "\n\n")
+        return EXIT_BAD_INPUT
+
+
+def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    selection = rule_selection(args)
+    result = analyze(*selection.paths)
+    if args.format == "json":
+        out.write(render_analysis_json(result))
+    elif args.format == "sarif":
+        out.write(render_analysis_sarif(result))
+    else:
+        out.write(render_analysis_text(result))
+        out.write(render_rules_line(selection))
+    if args.witnesses:
+        folder = Path(args.witnesses)
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, f in enumerate(result.findings, start=1):
+            if f.witness is not None:
+                name = f"{i:02d}-{f.code.split('.', 1)[1]}.yaml"
+                write_atomic(folder / name, f.witness.yaml)
+        err.write(f"witnesses written to {folder}\n")
+    return EXIT_OK if result.clean else EXIT_FINDINGS
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ..analysis import semantic_diff
+    from ..output.analysis import render_diff_json, render_diff_text
+
+    result = semantic_diff(args.old, args.new)
+    out.write(render_diff_json(result) if args.format == "json" else render_diff_text(result))
+    return EXIT_OK if not result.changes else EXIT_FINDINGS

@@ -1,0 +1,172 @@
+"""The engine of ``kerjasama check``: agreements streamed in, reports streamed out.
+
+Agreements come from files, directories, JSON Lines files (``*.jsonl``, one agreement a
+line) and standard input (``-``, JSON Lines). They are judged in chunks, serially or in
+a pool of ``--jobs`` processes, and every report is rendered as soon as it exists and
+then dropped: memory does not grow with the number of agreements (only the summary
+table's rows of the text format, and switch comparisons when asked for, are kept).
+Chunks are submitted through a bounded window and their results written in submission
+order, so the output of ``--jobs N`` is byte for byte that of a serial run.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from ..engine.comparison import compare_switches
+from ..engine.evaluator import RuleSet
+from ..engine.rulefiles import load_rules
+from ..errors import Diagnostic, KerjasamaError
+from ..model.agreement import Agreement
+from ..model.loader import load_agreements, parse_agreement_text
+from ..output.batch import render_template_tip, summary_row
+from ..output.comparison import comparison_to_json, render_comparison
+from ..output.render import render_text
+from ..output.stream import report_json_block, report_json_line
+
+__all__ = ["CheckOptions", "Piece", "judge_all", "units_of"]
+
+# Units (a file, or a line of JSON Lines) per task: large enough that the pool's
+# pickling is a small share, small enough that the window stays a few MB.
+CHUNK = 32
+STDIN = "<stdin>"
+
+
+@attrs.frozen
+class CheckOptions:
+    """Everything a worker needs to judge and render, picklable for a process pool."""
+
+    rule_paths: tuple[str, ...]
+    as_of: datetime.date
+    today: bool
+    switches: tuple[tuple[str, str], ...]
+    cuti_bersama: str | None
+    regional_holidays: tuple[tuple[datetime.date, str], ...]
+    lang: str
+    fmt: str
+    compare: bool
+
+
+@attrs.frozen
+class Piece:
+    """One agreement's rendered output, or the diagnostics of a source that failed."""
+
+    verdict: str | None = None
+    text: str = ""
+    row: tuple[str, ...] | None = None
+    comparison: Any = None  # text, or a JSON-ready dict, with --compare-switches
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def units_of(files: Iterable[str], stdin: TextIO | None = None) -> Iterator[tuple[str, str | None]]:
+    """``(source, text)`` per unit of work: ``(path, None)`` for an agreement file,
+    ``("name:LINE", line)`` for each non-blank line of a ``.jsonl`` file or of ``-``."""
+    for path in files:
+        if path == "-":
+            yield from _lines(STDIN, stdin if stdin is not None else sys.stdin)
+        elif path.lower().endswith(".jsonl"):
+            with Path(path).open(encoding="utf-8") as f:
+                yield from _lines(path, f)
+        else:
+            yield path, None
+
+
+def _lines(name: str, stream: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    for n, line in enumerate(stream, 1):
+        if line.strip():
+            yield f"{name}:{n}", line
+
+
+_STATE: tuple[CheckOptions, RuleSet] | None = None
+
+
+def _init(opts: CheckOptions) -> None:
+    """Load the rules once per process (a forked worker inherits the parent's)."""
+    global _STATE  # one rule set per worker process, by design
+    if _STATE is None or _STATE[0] != opts:
+        _STATE = (opts, load_rules(*opts.rule_paths))
+
+
+def _judge(chunk: list[tuple[str, str | None]]) -> list[Piece]:
+    assert _STATE is not None
+    opts, rules = _STATE
+    pieces: list[Piece] = []
+    for source, text in chunk:
+        try:
+            if text is None:
+                agreements: tuple[Agreement, ...] = load_agreements(source)
+            else:
+                agreements = parse_agreement_text(text, name=source, fmt="json")
+        except KerjasamaError as exc:
+            pieces.append(Piece(problems=tuple(exc.diagnostics)))
+            continue
+        pieces.extend(_piece(rules, opts, a, source) for a in agreements)
+    return pieces
+
+
+def _piece(rules: RuleSet, opts: CheckOptions, a: Agreement, source: str) -> Piece:
+    r = rules.evaluate(
+        a,
+        as_of=opts.as_of,
+        source=source,
+        switches=dict(opts.switches),
+        cuti_bersama=opts.cuti_bersama,
+        regional_holidays=opts.regional_holidays,
+    )
+    comparison = (
+        compare_switches(rules, a, as_of=opts.as_of, source=r.source) if opts.compare else None
+    )
+    if opts.fmt == "jsonl":
+        return Piece(r.verdict, report_json_line(r, lang=opts.lang))
+    if opts.fmt == "json":
+        shown = comparison_to_json(comparison) if comparison is not None else None
+        return Piece(r.verdict, report_json_block(r, lang=opts.lang), comparison=shown)
+    text = render_text(r, lang=opts.lang, as_of_is_today=opts.today)
+    if r.verdict == "unknown":
+        text += render_template_tip(a.jenis.value, opts.lang)
+    if comparison is not None:
+        text += "\n" + render_comparison(comparison, lang=opts.lang)
+    return Piece(r.verdict, text, summary_row(r, opts.lang))
+
+
+def _chunks(units: Iterator[tuple[str, str | None]]) -> Iterator[list[tuple[str, str | None]]]:
+    chunk: list[tuple[str, str | None]] = []
+    for unit in units:
+        chunk.append(unit)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def judge_all(
+    opts: CheckOptions, units: Iterator[tuple[str, str | None]], jobs: int = 1
+) -> Iterator[Piece]:
+    """Every unit judged and rendered, in input order, with ``jobs`` processes.
+
+    The rules are loaded here first, so a bad rule file fails before any worker starts
+    (and forked workers inherit the compiled rules instead of compiling them again).
+    """
+    _init(opts)
+    if jobs <= 1:
+        for chunk in _chunks(units):
+            yield from _judge(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(opts,)) as pool:
+        window: collections.deque[Future[list[Piece]]] = collections.deque()
+        for chunk in _chunks(units):
+            window.append(pool.submit(_judge, chunk))
+            # A bounded window: input is read ahead only a few chunks per worker.
+            if len(window) >= 4 * jobs:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()

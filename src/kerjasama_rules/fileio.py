@@ -1,0 +1,128 @@
+"""Reading and writing files safely: bounded reads, and the one atomic-write helper.
+
+:func:`read_limited` reads only regular files, without blocking and never more than a
+limit (see ``limits``).
+
+Every command that writes a file (``fmt``, the portfolio's ``.html``/``.ics``/``.xlsx``,
+the law pages, the analyzer's witnesses) goes through :func:`write_atomic`: the new
+contents go to a temporary file in the same directory, are flushed to disk (``fsync``)
+and renamed over the target in one step. A reader sees the old file or the new one,
+never half of either; a failure (a full disk, Ctrl-C) leaves the old file as it was and
+removes the temporary file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+
+from . import limits
+from .errors import ConfigurationError, Diagnostic
+
+__all__ = ["read_limited", "write_atomic"]
+
+_NEW_FILE_MODE = 0o666  # less the umask, as `open(..., "w")` would create it
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _refuse(path: str, why: str, code: str = "config.unwritable") -> ConfigurationError:
+    msg = f"cannot write `{path}`: {why}"
+    return ConfigurationError([Diagnostic(code=code, message=msg, file=path)])
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Replace (or create) the file at ``path`` with ``data``, all at once.
+
+    Text is written as UTF-8 with ``\\n`` line ends. The file keeps its permission bits;
+    a new file gets the usual ``0666`` less the umask. A symbolic link is followed, so
+    the file it points to is replaced and the link kept.
+
+    Raises:
+        ConfigurationError: the target exists but is not a regular file, or the user may
+            not write it (a read-only file is never replaced, although renaming over it
+            would be allowed by the directory's permissions).
+        OSError: the write itself failed (full disk, no permission on the directory);
+            the original file is untouched.
+    """
+    try:
+        target = os.path.realpath(os.fspath(path))
+    except TypeError:
+        raise _refuse(repr(path), "the path is not a file name", "config.bad-argument") from None
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse(os.fspath(path), "it is not a regular file")
+        # A file without any write permission bit is read-only even for root, whom
+        # `os.access` would let write it: its owner made it read-only on purpose.
+        no_write_bit = not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+        if no_write_bit or not os.access(target, os.W_OK):
+            raise _refuse(os.fspath(path), "the file is read-only for this user")
+        mode = stat.S_IMODE(info.st_mode)
+    else:
+        mode = _NEW_FILE_MODE & ~_umask()
+    directory = os.path.dirname(target) or "."
+    name = os.path.basename(target)
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:  # also Ctrl-C: never leave the temporary file behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    # The rename is durable once the directory entry is on disk too (best effort: not
+    # every platform can open a directory).
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def read_limited(path: str, most: int, limit_name: str) -> tuple[bytes | None, str]:
+    """The bytes of a regular file of at most ``most`` bytes, or ``None`` and why not.
+
+    FIFOs, devices, sockets and directories are refused before opening (an open FIFO
+    would block, `/dev/zero` never ends). The file is opened without blocking and read
+    at most one byte past the limit, so a file that grows while read is still bounded.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            return (
+                None,
+                f"cannot read the file: it is {kind} (a FIFO, device or socket is never read)",
+            )
+        if info.st_size > most:
+            return None, limits.limit_message(limit_name, f"the file has {info.st_size} bytes")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since stat
+                return None, "cannot read the file: it is not a regular file"
+            data = handle.read(most + 1)
+    except (OSError, ValueError, TypeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return None, f"cannot read the file: {reason[:1].lower() + reason[1:]}"
+    except MemoryError:
+        return None, "cannot read the file: not enough memory"
+    if len(data) > most:
+        return None, limits.limit_message(limit_name, f"the file has more than {most} bytes")
+    return data, ""
