@@ -38,6 +38,7 @@ from kerjasama_rules.model.agreement import (
     Bentuk,
     CaraPenyelesaianPerselisihan,
     DasarKsdll,
+    ForumPerselisihan,
     HasilPertimbangan,
     Jabatan,
     Jenis,
@@ -58,7 +59,7 @@ from kerjasama_rules.model.agreement import (
     Urusan,
 )
 from kerjasama_rules.model.calendar import WorkingCalendar
-from kerjasama_rules.model.duration import Duration
+from kerjasama_rules.model.duration import Duration, shift_date
 
 __all__ = ["check", "perlu_persetujuan_dprd"]
 
@@ -74,7 +75,8 @@ _IPTEK = ObjekLuarNegeri.IPTEK
 
 # Tables of pasal_27.kr.
 _TANPA_HUBUNGAN_DIPLOMATIK = frozenset({"IL", "TW"})
-_HUBUNGAN_DIPLOMATIK_DIRAGUKAN = frozenset({"XK", "EH"})
+_TANPA_HUBUNGAN_DIPLOMATIK_KEYAKINAN_SEDANG = frozenset({"XK"})
+_HUBUNGAN_DIPLOMATIK_DIRAGUKAN = frozenset({"EH"})
 # UU 23/2014 Pasal 10 ayat (1), the definition `urusan_absolut` of pasal_27.kr.
 _URUSAN_ABSOLUT = frozenset(
     {
@@ -167,8 +169,9 @@ def perlu_persetujuan_dprd(a: Agreement) -> bool | None:
 
 # ---------------------------------------------------------------- shared requirements
 def _dprd_before_signing(a: Agreement, rule_id: str, citation: str) -> Outcome:
-    """``wajib dprd.keputusan == disetujui dan dprd.tanggal_keputusan <= perjanjian.tanggal_ttd
-    jika terisi perjanjian.tanggal_ttd``."""
+    """``wajib (tidak terisi dprd.diajukan atau dprd.diajukan) dan (dprd.keputusan ==
+    disetujui dan dprd.tanggal_keputusan <= perjanjian.tanggal_ttd) jika terisi
+    perjanjian.tanggal_ttd`` (the audit requirement waits for `mode_bukti == audit`)."""
     p = a.perjanjian
     ttd = None if p is None else p.tanggal_ttd
     if ttd is None:  # guard false: pending, no finding
@@ -179,7 +182,10 @@ def _dprd_before_signing(a: Agreement, rule_id: str, citation: str) -> Outcome:
     else:
         k = d.keputusan
         tk = d.tanggal_keputusan
-        value = _and(None if k is None else k is _DISETUJUI, None if tk is None else tk <= ttd)
+        value = _and(
+            d.diajukan is not False,  # `dprd.diajukan: false` is an explicit negative
+            _and(None if k is None else k is _DISETUJUI, None if tk is None else tk <= ttd),
+        )
     if value is True:
         return (rule_id, "pass", _NA)
     status = "fail" if value is False else "unknown"
@@ -200,7 +206,9 @@ def _stages(a: Agreement, rule_id: str) -> Outcome:
         _require(f, _le(kb_date, d.surat_permohonan), "error", _C6_1_D)
     p = a.perjanjian
     if p is not None and p.tanggal_ttd is not None:
-        _require(f, _le(kb_date, p.tanggal_ttd), "error", _C6_1_D)
+        # `kesepakatan_bersama.ada: false` is an explicit negative
+        kb_ok = kb is None or kb.ada is not False
+        _require(f, _and(kb_ok, _le(kb_date, p.tanggal_ttd)), "error", _C6_1_D)
     return (rule_id, _status(f), tuple(f))
 
 
@@ -258,6 +266,11 @@ def _all(items: tuple | None, pred) -> bool | None:  # type: ignore[no-untyped-d
 def _negara_ok(m) -> bool | None:  # type: ignore[no-untyped-def]
     n = m.negara
     return None if n is None else n not in _TANPA_HUBUNGAN_DIPLOMATIK
+
+
+def _negara_diakui(m) -> bool | None:  # type: ignore[no-untyped-def]
+    n = m.negara
+    return None if n is None else n not in _TANPA_HUBUNGAN_DIPLOMATIK_KEYAKINAN_SEDANG
 
 
 def _negara_tidak_diragukan(m) -> bool | None:  # type: ignore[no-untyped-def]
@@ -361,9 +374,16 @@ _OFFICIALS = frozenset(
     {Jabatan.SEKRETARIS_DAERAH, Jabatan.KEPALA_PERANGKAT_DAERAH, Jabatan.PEJABAT_PERANGKAT_DAERAH}
 )
 _REGIONS = frozenset({JenisMitra.PROVINSI, JenisMitra.KABUPATEN, JenisMitra.KOTA})
+# Pasal 14 lists the third parties; a ministry or agency is left to pp28-46 (Pasal 46).
 _THIRD_PARTIES = frozenset(
-    {JenisMitra.PERSEORANGAN, JenisMitra.BADAN_USAHA, JenisMitra.ORGANISASI_KEMASYARAKATAN}
+    {
+        JenisMitra.PERSEORANGAN,
+        JenisMitra.BADAN_USAHA,
+        JenisMitra.ORGANISASI_KEMASYARAKATAN,
+        JenisMitra.KEMENTERIAN_LEMBAGA,
+    }
 )
+_MITRA_KABKOTA = frozenset({JenisMitra.KABUPATEN, JenisMitra.KOTA})
 _CHANNELLED = frozenset(
     {
         JenisMitra.ORGANISASI_INTERNASIONAL,
@@ -393,7 +413,12 @@ _ENDS_22 = _ENDS_9 | {
 }
 _KABKOTA = frozenset({Tingkat.KABUPATEN, Tingkat.KOTA})
 _UU14 = frozenset({Urusan.KEHUTANAN, Urusan.KELAUTAN_PERIKANAN, Urusan.ENERGI_SUMBER_DAYA_MINERAL})
+# The tables of pembagian_urusan.kr: the 32 concurrent affairs for a province; the same
+# without the three of UU 23/2014 Pasal 14 ayat (1) for a regency/city.
+_URUSAN_PROVINSI = frozenset(Urusan) - _URUSAN_ABSOLUT
+_URUSAN_KABKOTA = _URUSAN_PROVINSI - _UU14
 _FIVE_YEARS = Duration(years=5)
+_ONE_YEAR = Duration(years=1)
 _UU_IN_FORCE = datetime.date(2014, 10, 2)  # `masa_berlaku UU 23/2014 sejak 2014-10-02`
 _SATU_PROVINSI = KonfigurasiDaerah.KABUPATEN_KOTA_SATU_PROVINSI
 _RUNNING = frozenset({StatusKerjaSama.PELAKSANAAN, StatusKerjaSama.BERAKHIR})
@@ -444,7 +469,10 @@ def _signatories(a: Agreement, rule_id: str, kind: Jenis, c1: str, c2: str) -> O
     _due(
         f,
         p_kuasa is True,
-        lambda: _and(_in(_get(sk, "pemberi"), _HEADS), _le(_get(sk, "tanggal"), p_ttd)),  # type: ignore[arg-type]
+        lambda: _and(
+            _get(sk, "ada") is not False,  # `surat_kuasa.ada: false` is an explicit negative
+            _and(_in(_get(sk, "pemberi"), _HEADS), _le(_get(sk, "tanggal"), p_ttd)),  # type: ignore[arg-type]
+        ),
         "error",
         c2,
     )
@@ -457,7 +485,7 @@ def _object(a: Agreement, rule_id: str, kind: Jenis, pasal: int) -> Outcome:
     if a.jenis is not kind:
         return (rule_id, "not_applicable", _NA)
     f: list[Finding] = []
-    _require(f, a.urusan_kewenangan_daerah, "error", _pp(f"Pasal {pasal} ayat (1)"))
+    _require(f, _kewenangan_daerah_atas_urusan(a), "error", _pp(f"Pasal {pasal} ayat (1)"))
     _require(f, _all(a.urusan, _urusan_daerah), "error", _pp(f"Pasal {pasal} ayat (1)"))
     _require(
         f,
@@ -475,6 +503,37 @@ def _object(a: Agreement, rule_id: str, kind: Jenis, pasal: int) -> Outcome:
         _pp(f"Pasal {pasal} ayat (4)"),
     )
     return _outcome(rule_id, f)
+
+
+def _kewenangan_daerah_atas_urusan(a: Agreement) -> bool | None:
+    """The determination of ``rules/uu23_2014/pembagian_urusan.kr``."""
+    k = a.urusan_kewenangan_daerah
+    if k is not None:  # jika terisi urusan_kewenangan_daerah maka urusan_kewenangan_daerah
+        return k
+    urusan = a.urusan
+    if urusan is None:  # `ada u dalam urusan` unknown; the table and `selainnya` too
+        return None
+    for u in urusan:  # jika ada u dalam urusan: u dalam urusan_absolut maka salah
+        if u in _URUSAN_ABSOLUT:
+            return False
+    # jika kewenangan_menurut_tabel maka benar; selainnya urusan_kewenangan_daerah (unknown)
+    tingkat = _get(a.daerah, "tingkat")
+    mitra = a.mitra
+    if not urusan or tingkat is None or mitra is None:
+        return None
+    own = _URUSAN_PROVINSI if tingkat is Tingkat.PROVINSI else _URUSAN_KABKOTA
+    for u in urusan:
+        if u not in own:
+            return None
+        for m in mitra:
+            j = m.jenis
+            if j is None:
+                return None
+            if (j is JenisMitra.PROVINSI and u not in _URUSAN_PROVINSI) or (
+                j in _MITRA_KABKOTA and u not in _URUSAN_KABKOTA
+            ):
+                return None
+    return True
 
 
 def _wajib(a: Agreement) -> bool | None:
@@ -765,7 +824,17 @@ def _pp28_33(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
     f: list[Finding] = []
     due = ttd is not None
     c = _pp("Pasal 33 ayat (4)")
-    _due(f, due, lambda: _le(_get(a.surat_konfirmasi_kemlu, "tanggal"), ttd), "error", c)  # type: ignore[arg-type]
+    sk = a.surat_konfirmasi_kemlu
+    _due(
+        f,
+        due,
+        lambda: _and(
+            _get(sk, "ada") is not False,  # `surat_konfirmasi_kemlu.ada: false`: no letter
+            _le(_get(sk, "tanggal"), ttd),  # type: ignore[arg-type]
+        ),
+        "error",
+        c,
+    )
     _due(f, due, lambda: _in(_get(p, "penandatangan", "jabatan"), _HEADS), "error", c)
     return _outcome(rule_id, f)
 
@@ -806,17 +875,23 @@ def _pp28_36(a: Agreement) -> Outcome:
     return _outcome("pp28-36", f)
 
 
-def _pp28_43(a: Agreement) -> Outcome:
+def _pp28_43(a: Agreement, as_of: datetime.date | None) -> Outcome:
     if a.jenis is not _KSDPL and a.jenis is not _KSDLL:
         return ("pp28-43", "not_applicable", _NA)
+    status = a.status
+    mulai = a.mulai_pelaksanaan
+    running = status is StatusKerjaSama.PELAKSANAAN
+    # as_of >= mulai_pelaksanaan + 1 tahun (only read when mulai_pelaksanaan is set)
+    full_year = None if mulai is None or as_of is None else as_of >= shift_date(mulai, _ONE_YEAR)
+    c = _pp("Pasal 43 ayat (1)")
+
+    def reported() -> bool | None:
+        return _any(a.laporan, lambda r: _eq(r.penerima, PenerimaLaporan.MENTERI_DALAM_NEGERI))
+
     f: list[Finding] = []
-    _due(
-        f,
-        a.status in _RUNNING,
-        lambda: _any(a.laporan, lambda r: _eq(r.penerima, PenerimaLaporan.MENTERI_DALAM_NEGERI)),
-        "warning",
-        _pp("Pasal 43 ayat (1)"),
-    )
+    _due(f, status is StatusKerjaSama.BERAKHIR, reported, "error", c)
+    _due(f, _and(running and mulai is not None, full_year), reported, "error", c)
+    _due(f, _and(running, _or(mulai is None, _not(full_year))), reported, "warning", c)
     return _outcome("pp28-43", f)
 
 
@@ -936,6 +1011,7 @@ def _pp28_27(a: Agreement) -> list[Outcome]:
         f: list[Finding] = []
         mitra = a.mitra
         _require(f, _all(mitra, _negara_ok), "error", _C27_1_HURUF["a"])
+        _require(f, _all(mitra, _negara_diakui), "error", _C27_1_HURUF["a"])
         _require(f, _all(mitra, _negara_tidak_diragukan), "warning", _C27_1_HURUF["a"])
         _require(f, _all(a.urusan, _urusan_daerah), "error", _C27_1_HURUF["b"])
         _require(f, _not(a.kantor_perwakilan_luar_negeri), "error", _C27_1_HURUF["c"])
@@ -1066,23 +1142,20 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
         (_PP28, _pp28_6(a, perlu)),
         (_PP28, [("pp28-6-4-pks-5-tahun", "not_applicable", _NA)]),  # switch off by default
         (_PP28, [_pp28_7_2(a)]),
-        (
-            _PP28,
-            [("pp28-8", "pass", _NA) if a.jenis is _KSDD else ("pp28-8", "not_applicable", _NA)],
-        ),
+        (_PP28, _pp28_8(a)),
         (
             _PP28,
             [_ended(a, "pp28-9", _KSDD, _ENDS_9, _pp("Pasal 9 ayat (1)"), _pp("Pasal 9 ayat (2)"))],
         ),
-        (_PP28, [_signatories(a, "pp28-13", _KSDPK, _pp("Pasal 13"), _pp("Pasal 13"))]),
         (
             _PP28,
             [
-                _partners(
-                    a, "pp28-14", _KSDPK, lambda m: _in(m.jenis, _THIRD_PARTIES), _pp("Pasal 14")
+                _signatories(
+                    a, "pp28-13", _KSDPK, _pp("Pasal 13 ayat (1)"), _pp("Pasal 13 ayat (2)")
                 )
             ],
         ),
+        (_PP28, [_pp28_14(a)]),
         (_PP28, [_pp28_15_3(a)]),
         (_PP28, [_object(a, "pp28-16", _KSDPK, 16)]),
         (_PP28, [_pp28_17(a)]),
@@ -1117,11 +1190,8 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
         (_PP28, [_pp28_36(a)]),
         (_PP28, _pp28_30(a, _KSDLL, "pp28-38-30-", as_of)),
         (_PP28, [_disputes(a, "pp28-41", _KSDLL, _pp("Pasal 41"))]),
-        (_PP28, [_pp28_43(a)]),
-        (
-            _PP28,
-            [_partners_all(a, "pp28-46")],
-        ),
+        (_PP28, [_pp28_43(a, as_of)]),
+        (_PP28, [_partners_all(a, "pp28-46"), _pp28_46_sinergi(a)]),
         (_PP28, [_pp28_47(a)]),
         (_ALWAYS, [_pp28_48(a)]),
         (_ALWAYS, [_pp28_49(a), _pp28_48_perpanjangan(a)]),
@@ -1138,6 +1208,62 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
         (_UU23, [_uu23_366_3(a)]),
         (_UU23, [_uu23_367_2(a)]),
     ]
+
+
+def _pp28_8(a: Agreement) -> list[Outcome]:
+    """pasal_08.kr: pp28-8 (notes only) then pp28-8-forum."""
+    if a.jenis is not _KSDD:
+        return [("pp28-8", "not_applicable", _NA), ("pp28-8-forum", "not_applicable", _NA)]
+    # definisi antar_kabupaten_kota_satu_provinsi
+    konf = a.konfigurasi_daerah
+    if konf is not None:
+        satu = konf is _SATU_PROVINSI
+    else:
+        mitra = a.mitra
+        prov = _get(a.daerah, "provinsi")
+        low = None if prov is None else prov.lower()  # type: ignore[attr-defined]
+        satu = _and(
+            _and(
+                _in(_get(a.daerah, "tingkat"), _KABKOTA),
+                None if mitra is None else len(mitra) > 0,
+            ),
+            _all(
+                mitra,
+                lambda m: _and(
+                    _in(m.jenis, _MITRA_KABKOTA),
+                    None if m.provinsi is None or low is None else m.provinsi.lower() == low,
+                ),
+            ),
+        )
+    c = _pp("Pasal 8")
+    f: list[Finding] = []
+    for doc in (a.perjanjian, a.kesepakatan_bersama):
+        forum = _get(doc, "forum_penyelesaian_perselisihan")
+        if forum is None:  # tidak terisi ...: both requirements hold
+            continue
+        _require(
+            f,
+            _or(_not(satu), forum is ForumPerselisihan.GUBERNUR_WAKIL_PEMERINTAH_PUSAT),
+            "error",
+            c,
+        )
+        _require(f, _or(satu, forum is ForumPerselisihan.MENTERI_DALAM_NEGERI), "error", c)
+    return [("pp28-8", "pass", _NA), _outcome("pp28-8-forum", f)]
+
+
+def _pp28_14(a: Agreement) -> Outcome:
+    if a.jenis is not _KSDPK:
+        return ("pp28-14", "not_applicable", _NA)
+    mitra = a.mitra
+    f: list[Finding] = []
+    _require(f, _all(mitra, lambda m: _in(m.jenis, _THIRD_PARTIES)), "error", _pp("Pasal 14"))
+    _require(
+        f,
+        _all(mitra, lambda m: _implies(_eq(m.jenis, JenisMitra.BADAN_USAHA), m.berbadan_hukum)),
+        "error",
+        _pp("Pasal 14 huruf b"),
+    )
+    return _outcome("pp28-14", f)
 
 
 def _pp28_15_3(a: Agreement) -> Outcome:
@@ -1198,7 +1324,9 @@ def _pp28_26(a: Agreement) -> list[Outcome]:
 
 
 def _partners_all(a: Agreement, rule_id: str) -> Outcome:
-    """pp28-46: no ministry or agency as a partner, whatever the kind."""
+    """pp28-46: no ministry or agency as a partner, whatever the kind of KSD."""
+    if a.jenis is Jenis.SINERGI:  # berlaku jika jenis dalam {KSDD, KSDPK, KSDPL, KSDLL}
+        return (rule_id, "not_applicable", _NA)
     f: list[Finding] = []
     _require(
         f,
@@ -1207,6 +1335,32 @@ def _partners_all(a: Agreement, rule_id: str) -> Outcome:
         _pp("Pasal 46 ayat (1)"),
     )
     return _outcome(rule_id, f)
+
+
+def _pp28_46_sinergi(a: Agreement) -> Outcome:
+    """pp28-46-sinergi: a synergy is with ministries or agencies, set out in a document."""
+    if a.jenis is not Jenis.SINERGI:
+        return ("pp28-46-sinergi", "not_applicable", _NA)
+    mitra = a.mitra
+    nk = a.nota_kesepakatan
+    f: list[Finding] = []
+    _require(
+        f,
+        _and(
+            None if mitra is None else len(mitra) > 0,
+            _all(mitra, lambda m: _eq(m.jenis, JenisMitra.KEMENTERIAN_LEMBAGA)),
+        ),
+        "error",
+        _pp("Pasal 46 ayat (1)"),
+    )
+    _due(
+        f,
+        a.status in _RUNNING,
+        lambda: _or(_get(nk, "ada"), _get(nk, "tanggal_ttd") is not None),  # type: ignore[arg-type]
+        "error",
+        _pp("Pasal 46 ayat (4)"),
+    )
+    return _outcome("pp28-46-sinergi", f)
 
 
 def _uu23_366_3(a: Agreement) -> Outcome:

@@ -209,12 +209,9 @@ def test_working_day_deadlines_rest_on_the_stated_model(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ bundled rules
-# Findings on the bundled rules that were reported to the rule files' owner and are not
-# justified in the files yet (see docs/analysis.md). Anything else is a regression.
-OPEN_BUNDLED = {
-    ("analyze.determination-gap", "perlu_persetujuan_dprd"),
-    ("analyze.determination-overlap", "kewenangan_daerah_atas_urusan"),
-}
+# Findings on the bundled rules that are not justified in the files: none. Anything found
+# is a regression (justified ones carry an `# analyze: allow` comment with its reason).
+OPEN_BUNDLED: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")

@@ -290,18 +290,30 @@ def test_pasal_27_1_each_huruf(bundled_rules: kr.RuleSet) -> None:
     }
 
 
-def test_doubtful_relations_are_a_warning_only(bundled_rules: kr.RuleSet) -> None:
+@pytest.mark.parametrize(
+    ("negara", "severity"),
+    [
+        ("XK", "error"),  # Kosovo: medium confidence -> an error whose message states the doubt
+        ("EH", "warning"),  # Western Sahara: low confidence -> a warning only
+    ],
+)
+def test_doubtful_relations_follow_the_confidence_policy(
+    bundled_rules: kr.RuleSet, negara: str, severity: str
+) -> None:
     rep = check(
         bundled_rules,
         jenis="KSDLL",
-        mitra=[{"negara": "XK", "mencampuri_urusan_dalam_negeri": False}],
+        mitra=[{"negara": negara, "mencampuri_urusan_dalam_negeri": False}],
         urusan=["pendidikan"],
         kantor_perwakilan_luar_negeri=False,
         sesuai_rencana_pembangunan=True,
     )
     (f,) = rep.outcome("pp28-27-1").findings
-    assert (f.status, f.severity, f.citation.huruf) == ("fail", "warning", "a")
-    assert rep.verdict != "fail"  # a warning never makes the verdict fail
+    assert (f.status, f.severity, f.citation.huruf) == ("fail", severity, "a")
+    if severity == "warning":
+        assert rep.verdict != "fail"  # a warning never makes the verdict fail
+    else:
+        assert rep.verdict == "fail"
 
 
 def test_pasal_27_2_and_3(bundled_rules: kr.RuleSet) -> None:

@@ -85,7 +85,8 @@ def test_floor_agrees_with_engine(a: Agreement) -> None:
 
 
 # The shared strategy never draws the doubtful countries (XK, EH) or blank plan texts;
-# these cover the warning requirement of Pasal 27 ayat (1) huruf a and `kosong`.
+# these cover the medium-confidence error (XK) and the warning (EH) of Pasal 27 ayat (1)
+# huruf a, and `kosong`.
 _foreign = st.builds(
     Mitra,
     negara=st.none() | st.sampled_from(["NL", "IL", "TW", "XK", "EH", "JP"]),
@@ -159,12 +160,13 @@ def test_floor_agrees_with_engine_on_benchmark_workload() -> None:
 @pytest.mark.parametrize(
     ("mitra", "status", "severities"),
     [
-        ((Mitra(negara="XK", mencampuri_urusan_dalam_negeri=False),), "fail", ["warning"]),
+        ((Mitra(negara="XK", mencampuri_urusan_dalam_negeri=False),), "fail", ["error"]),
+        ((Mitra(negara="EH", mencampuri_urusan_dalam_negeri=False),), "fail", ["warning"]),
         ((Mitra(negara="IL", mencampuri_urusan_dalam_negeri=False),), "fail", ["error"]),
         (
             (Mitra(negara=None, mencampuri_urusan_dalam_negeri=False),),
             "unknown",
-            ["error", "warning"],
+            ["error", "error", "warning"],
         ),
     ],
 )

@@ -287,11 +287,13 @@ def test_an_implausible_date_is_flagged(rules: kr.RuleSet, tmp_path: Path, lang:
     text = (ROOT / "examples" / "ksdpl-arnhem-tidak-patuh.yaml").read_text(encoding="utf-8")
     assert "diterima: 2025-12-03" in text
     odd = tmp_path / "odd.yaml"
-    odd.write_text(text.replace("diterima: 2025-12-03", "diterima: 0001-01-01"), encoding="utf-8")
+    # 0001-01-01 is refused at load time (limits min_date_year); 1950 loads but cannot be
+    # right for a law of 2018.
+    odd.write_text(text.replace("diterima: 2025-12-03", "diterima: 1950-01-01"), encoding="utf-8")
     report = rules.evaluate(kr.load_agreement(odd), as_of=AS_OF)
     out = kr.render_text(report, lang=lang)
     word = "DATA WARNING" if lang == "en" else "PERINGATAN DATA"
-    assert f"{word}: $.dprd.diterima = 0001-01-01" in out
+    assert f"{word}: $.dprd.diterima = 1950-01-01" in out
     normal = rules.evaluate(
         kr.load_agreement(ROOT / "examples" / "ksdpl-arnhem-tidak-patuh.yaml"), as_of=AS_OF
     )

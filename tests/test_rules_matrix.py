@@ -601,12 +601,17 @@ def test_unsigned_agreements_are_pending_not_in_breach() -> None:
 
 
 def test_dispute_forum_note_pasal_8() -> None:
+    # One note, stating only what the facts decide (never a yes/no beside its opposite).
     same = _report(_with("KSDD")).outcome("pp28-8")
-    assert same.notes[0].value is True
+    assert [(n.label.split(",")[0], n.value) for n in same.notes] == [
+        ("Perselisihan diselesaikan oleh gubernur sebagai wakil Pemerintah Pusat", True)
+    ]
     other = _report(
         _with("KSDD", konfigurasi_daerah="provinsi_kabupaten_kota_provinsi_lain")
     ).outcome("pp28-8")
-    assert other.notes[0].value is False
+    assert [(n.label.split(",")[0], n.value) for n in other.notes] == [
+        ("Perselisihan diselesaikan oleh Menteri Dalam Negeri", True)
+    ]
 
 
 # --- interpretation switches ------------------------------------------------------------
@@ -694,8 +699,9 @@ def test_switch_pengambilalihan_changes_the_outcome() -> None:
     )
     uu = _report(doc).outcome("uu23-364-3")
     pp = _report(doc, {"pengambilalihan_kerja_sama_wajib": "pp_28_2018"}).outcome("uu23-364-3")
-    assert [n.value for n in uu.notes] == [True]  # UU 23/2014 Pasal 364 ayat (3): the centre
-    assert [n.value for n in pp.notes] == [False]  # PP 28/2018 Pasal 10 ayat (2): the governor
+    # UU 23/2014 Pasal 364 ayat (3): the centre; PP 28/2018 Pasal 10 ayat (2): the governor
+    assert [n.label.endswith("Pemerintah Pusat") for n in uu.notes] == [True]
+    assert [n.label.endswith("gubernur sebagai wakil Pemerintah Pusat") for n in pp.notes] == [True]
 
 
 def test_bekasi_portfolio_verdicts() -> None:

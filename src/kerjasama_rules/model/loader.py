@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import enum
 import os
-import re
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NoReturn, get_args, get_origin
@@ -29,7 +28,6 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .. import limits
 from ..errors import AgreementError, ConfigurationError, Diagnostic, bad_argument
 from ..suggest import hint
 from .agreement import Agreement, Jenis, Mitra
@@ -41,213 +39,26 @@ from .documents import (
     parse_document,
     read_document,
 )
-from .duration import Duration, parse_duration
+from .duration import Duration
+from .scalars import (
+    WRONG_TYPE,
+    Invalid,
+    ItemErrors,
+    describe,
+    shown_name,
+    structure_bool,
+    structure_country,
+    structure_date,
+    structure_duration,
+    structure_id,
+    structure_int,
+    structure_str,
+)
 
 __all__ = ["load_agreement", "load_agreements", "parse_agreement_text", "unstructure_agreement"]
 
 UNKNOWN_FIELD = "agreement.unknown-field"
 MISSING_FIELD = "agreement.missing-field"
-WRONG_TYPE = "agreement.wrong-type"
-
-_DATE_HELP = "write dates as YYYY-MM-DD, e.g. 2026-03-02"
-_DURATION_HELP = "write durations like `5 tahun`, `36 bulan`, `45 hari` or ISO 8601 `P5Y`"
-
-
-class _Invalid(Exception):
-    """One bad value. The path is added when the cattrs error tree is walked.
-
-    ``message`` may be a function of the field name, for messages that name the field
-    (an enum hook does not know which field it is structuring).
-    """
-
-    def __init__(self, code: str, message: str | Callable[[str], str], help: str | None) -> None:
-        super().__init__(code)
-        self.code = code
-        self.message = message
-        self.help = help
-
-
-class _ItemErrors(Exception):
-    """Errors in items of a list: ``(index, exception)`` pairs."""
-
-    def __init__(self, items: list[tuple[int, Exception]]) -> None:
-        super().__init__("invalid list items")
-        self.items = items
-
-
-def _describe(value: object) -> str:
-    """A short, safe description of a value for messages (never huge, never raises)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value) if -(10**30) < value < 10**30 else "a very large number"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:37] + "...")
-    if isinstance(value, datetime.datetime):
-        return f"the date and time {value.isoformat(sep=' ')}"
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return f"a value of type `{type(value).__name__}`"
-
-
-def _shown(text: str) -> str:
-    """Text for a backticked name in a message, cut when long."""
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-# --- structure hooks: one per type form of agreement.py -------------------------------
-
-
-def _structure_str(value: object, _: object) -> str:
-    if isinstance(value, str):
-        return value
-    msg = f"expected text, got {_describe(value)}"
-    raise _Invalid(WRONG_TYPE, msg, "put the value in quotes to make it text")
-
-
-def _structure_bool(value: object, _: object) -> bool:
-    if value is True or value is False:
-        return value
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in ("ya", "tidak"):
-            return word == "ya"
-        code = INVALID_VALUE
-    else:
-        code = WRONG_TYPE
-    msg = f"expected true or false, got {_describe(value)}"
-    raise _Invalid(code, msg, "write true or false (or ya / tidak)")
-
-
-def _structure_int(value: object, _: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    msg = f"expected a whole number, got {_describe(value)}"
-    raise _Invalid(WRONG_TYPE, msg, "write digits only, e.g. 12")
-
-
-_MONTHS = {
-    **dict.fromkeys(("januari", "january", "jan"), 1),
-    **dict.fromkeys(("februari", "pebruari", "february", "feb", "peb"), 2),
-    **dict.fromkeys(("maret", "march", "mar"), 3),
-    **dict.fromkeys(("april", "apr"), 4),
-    **dict.fromkeys(("mei", "may"), 5),
-    **dict.fromkeys(("juni", "june", "jun"), 6),
-    **dict.fromkeys(("juli", "july", "jul"), 7),
-    **dict.fromkeys(("agustus", "august", "agu", "agt", "ags", "aug"), 8),
-    **dict.fromkeys(("september", "sep", "sept"), 9),
-    **dict.fromkeys(("oktober", "october", "okt", "oct"), 10),
-    **dict.fromkeys(("november", "nopember", "nov", "nop"), 11),
-    **dict.fromkeys(("desember", "december", "des", "dec"), 12),
-}
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORD_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
-
-
-def _structure_date(value: object, _: object) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        msg = f"expected a date without a time, got {_describe(value)}"
-        raise _Invalid(INVALID_VALUE, msg, f"remove the time, e.g. {value.date().isoformat()}")
-    if isinstance(value, datetime.date):
-        return _in_range(value)
-    if not isinstance(value, str):
-        msg = f"expected a date, got {_describe(value)}"
-        raise _Invalid(WRONG_TYPE, msg, _DATE_HELP)
-    text = value.strip()
-    parts: tuple[int, int, int] | None = None
-    if m := _ISO_DATE.fullmatch(text):
-        parts = (int(m[1]), int(m[2]), int(m[3]))
-    elif (m := _WORD_DATE.fullmatch(text)) and m[2].lower() in _MONTHS:
-        parts = (int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
-    if parts is None:
-        msg = f"expected a date, got {_describe(value)}"
-        raise _Invalid(INVALID_VALUE, msg, _DATE_HELP)
-    try:
-        day = datetime.date(*parts)
-    except ValueError:
-        msg = f"`{_shown(text)}` is not a valid calendar date"
-        raise _Invalid(INVALID_VALUE, msg, "check the day and the month; " + _DATE_HELP) from None
-    return _in_range(day)
-
-
-def _in_range(day: datetime.date) -> datetime.date:
-    # Refused here, with its path, rather than failing later inside a deadline computed
-    # from it (9999-12-30 plus 14 working days is past the end of Python's calendar).
-    lim = limits.current()
-    if lim.min_date_year <= day.year <= lim.max_date_year:
-        return day
-    msg = (
-        f"the date {day.isoformat()} is outside the years the calendar handles "
-        f"({lim.min_date_year} to {lim.max_date_year}: limits `min_date_year`, `max_date_year`)"
-    )
-    raise _Invalid(INVALID_VALUE, msg, "check the year")
-
-
-_DURATION_KEYS = {
-    "tahun": "years",
-    "years": "years",
-    "bulan": "months",
-    "months": "months",
-    "hari": "days",
-    "days": "days",
-}
-
-
-def _structure_duration(value: object, _: object) -> Duration:
-    if isinstance(value, str):
-        try:
-            return parse_duration(value)
-        except ValueError:
-            msg = f"expected a duration, got {_describe(value)}"
-            raise _Invalid(INVALID_VALUE, msg, _DURATION_HELP) from None
-    if isinstance(value, Mapping) and value:
-        counts: dict[str, int] = {}
-        for key, n in value.items():
-            unit = _DURATION_KEYS.get(key) if isinstance(key, str) else None
-            if unit is None or unit in counts or type(n) is not int or not 0 <= n <= 100_000:
-                msg = f"expected a duration, got {_describe(value)}"
-                raise _Invalid(
-                    INVALID_VALUE, msg, "use the keys tahun, bulan and hari, e.g. {tahun: 5}"
-                )
-            counts[unit] = n
-        duration = Duration(**counts)
-        try:
-            return parse_duration(str(duration))  # same range check as for text
-        except ValueError:
-            msg = f"expected a duration, got {_describe(value)}"
-            raise _Invalid(INVALID_VALUE, msg, _DURATION_HELP) from None
-    msg = f"expected a duration, got {_describe(value)}"
-    raise _Invalid(WRONG_TYPE, msg, _DURATION_HELP)
-
-
-def _structure_country(value: object, _: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        msg = f"expected a two-letter country code, got {_describe(value)}"
-        raise _Invalid(WRONG_TYPE, msg, "use the ISO 3166-1 alpha-2 code, e.g. NL")
-    if len(value) == 2 and value.isascii() and value.isalpha():
-        return value.upper()
-    msg = f"`{_shown(value)}` is not a two-letter country code"
-    raise _Invalid(
-        INVALID_VALUE, msg, "use the ISO 3166-1 alpha-2 code, e.g. NL for the Netherlands"
-    )
-
-
-def _structure_id(value: object, _: object) -> str:
-    text = _structure_str(value, _)
-    if text.strip():
-        return text
-    msg = "`id` must not be empty"
-    raise _Invalid(INVALID_VALUE, msg, "give the agreement a stable id, e.g. bekasi-arnhem-2018")
 
 
 def _values_help(values: Sequence[str]) -> str:
@@ -268,12 +79,12 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
                 help = _values_help(values)
             else:
                 help = guess if len(values) > 12 else f"{guess} {_values_help(values)}"
-            shown = _shown(value)
-            raise _Invalid(
+            shown = shown_name(value)
+            raise Invalid(
                 INVALID_VALUE, lambda f: f"`{shown}` is not a valid value for `{f}`", help
             )
-        got = _describe(value)
-        raise _Invalid(
+        got = describe(value)
+        raise Invalid(
             WRONG_TYPE, lambda f: f"expected a `{f}` value, got {got}", _values_help(values)
         )
 
@@ -286,9 +97,9 @@ def _tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
 
     def structure(value: object, _: object) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            msg = f"expected a list, got {_describe(value)}"
+            msg = f"expected a list, got {describe(value)}"
             example = f"[{value}]" if isinstance(value, str) and len(value) < 40 else "[...]"
-            raise _Invalid(WRONG_TYPE, msg, f"write a list, e.g. {example}")
+            raise Invalid(WRONG_TYPE, msg, f"write a list, e.g. {example}")
         out = []
         errors: list[tuple[int, Exception]] = []
         for i, item in enumerate(value):
@@ -297,7 +108,7 @@ def _tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
             except Exception as exc:  # collected, reported with its index
                 errors.append((i, exc))
         if errors:
-            raise _ItemErrors(errors)
+            raise ItemErrors(errors)
         return tuple(out)
 
     return structure
@@ -335,9 +146,9 @@ _OPTIONAL_RECORDS = _optional_records()
 def _class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
     overrides: dict[str, Any] = {}
     if cls is Mitra:
-        overrides["negara"] = override(struct_hook=_structure_country)
+        overrides["negara"] = override(struct_hook=structure_country)
     if cls is Agreement:
-        overrides["id"] = override(struct_hook=_structure_id)
+        overrides["id"] = override(struct_hook=structure_id)
     inner = make_dict_structure_fn(cls, _converter, **overrides)
     name = cls.__name__
     # A record written with every field null (as `kerjasama template` writes it) holds
@@ -348,8 +159,8 @@ def _class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
 
     def structure(value: object, tp: object) -> Any:
         if not isinstance(value, Mapping):
-            msg = f"expected a mapping, got {_describe(value)}"
-            raise _Invalid(WRONG_TYPE, msg, f"write the fields of `{name}` as `key: value` pairs")
+            msg = f"expected a mapping, got {describe(value)}"
+            raise Invalid(WRONG_TYPE, msg, f"write the fields of `{name}` as `key: value` pairs")
         if blank_is_unknown and value and all(v is None for v in value.values()):
             return None
         return inner(value, tp)
@@ -382,11 +193,11 @@ def _is_record(tp: Any) -> bool:
 
 
 _converter = cattrs.Converter(forbid_extra_keys=True)
-_converter.register_structure_hook(str, _structure_str)
-_converter.register_structure_hook(bool, _structure_bool)
-_converter.register_structure_hook(int, _structure_int)
-_converter.register_structure_hook(datetime.date, _structure_date)
-_converter.register_structure_hook(Duration, _structure_duration)
+_converter.register_structure_hook(str, structure_str)
+_converter.register_structure_hook(bool, structure_bool)
+_converter.register_structure_hook(int, structure_int)
+_converter.register_structure_hook(datetime.date, structure_date)
+_converter.register_structure_hook(Duration, structure_duration)
 _converter.register_structure_hook_factory(_is_enum, _enum_hook)
 _converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
 _converter.register_structure_hook_factory(_is_record, _class_hook)
@@ -426,12 +237,12 @@ def _diagnose(exc: BaseException, path: str, field: str, file: str | None) -> li
                     stack.append((sub, f"{path}[{item.index}]", field))
                 else:
                     stack.append((sub, path, field))
-        elif isinstance(exc, _ItemErrors):
+        elif isinstance(exc, ItemErrors):
             stack.extend((sub, f"{path}[{i}]", field) for i, sub in reversed(exc.items))
         elif isinstance(exc, ForbiddenExtraKeysError):
             names = [a.name for a in attrs.fields(exc.cl)]
             for key in sorted(exc.extra_fields, key=repr):
-                shown = _shown(str(key))
+                shown = shown_name(str(key))
                 help = hint(str(key), names) or "valid fields: " + ", ".join(
                     f"`{n}`" for n in names
                 )
@@ -444,7 +255,7 @@ def _diagnose(exc: BaseException, path: str, field: str, file: str | None) -> li
                         file=file,
                     )
                 )
-        elif isinstance(exc, _Invalid):
+        elif isinstance(exc, Invalid):
             message = exc.message if isinstance(exc.message, str) else exc.message(field)
             out.append(
                 Diagnostic(code=exc.code, message=message, path=path, help=exc.help, file=file)
@@ -482,7 +293,7 @@ def _structure_many(
 ) -> tuple[Agreement, ...]:
     """Structure a document holding one agreement (a mapping) or many (a list)."""
     if not isinstance(doc, list | Mapping):
-        message = f"expected a mapping or a list of mappings, got {_describe(doc)}"
+        message = f"expected a mapping or a list of mappings, got {describe(doc)}"
         help = "an agreement file holds one agreement (`id: ...`) or a list of them (`- id: ...`)"
         _fail([*diags, Diagnostic(WRONG_TYPE, message, path="$", help=help, file=file)])
     items = (
