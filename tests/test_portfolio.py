@@ -323,3 +323,16 @@ def test_the_monitoring_policy_is_off_by_default_and_never_changes_a_verdict() -
             if f.status == "fail" and f.severity == "info"
         )
     assert advice > 0  # the policy does say something about this portfolio
+
+
+def test_the_committed_example_report_is_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The README links to examples/bekasi/laporan-portofolio.html: it must be what the
+    # command gives today (regenerate with the command in examples/bekasi/README.md).
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "laporan.html"
+    code, _, err = _run("portfolio", "examples/bekasi", "--as-of", "2026-11-29", "--html", str(out))
+    assert code in (0, 1), err
+    committed = ROOT / "examples" / "bekasi" / "laporan-portofolio.html"
+    assert out.read_bytes() == committed.read_bytes()
