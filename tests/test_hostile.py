@@ -25,6 +25,8 @@ import pytest
 import kerjasama_rules as kr
 from kerjasama_rules import limits
 from kerjasama_rules.cli.main import main
+from kerjasama_rules.cli.main import main as cli_main
+from kerjasama_rules.law.inventory import load_inventory
 from kerjasama_rules.model.agreement import Jenis
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -327,8 +329,25 @@ def test_fifo_as_rule_file_and_rule_test(tmp_path: Path) -> None:
     assert code == 2
     code, _ = run_process("fmt", str(tmp_path / "a.kr"))
     assert code == 2
+    code, _ = run_process("lint", str(tmp_path / "a.kr"))
+    assert code == 2
     code, _ = run_process("test", str(tmp_path / "b.test.yaml"))
     assert code == 2
+
+
+def test_oversized_rule_file_is_refused_by_lint_and_inventory(tmp_path: Path) -> None:
+    # lint and the inventory read files through the same bounded reader as the engine.
+    big = tmp_path / "a.kr"
+    big.write_text("# " + "x" * (1024 * 1024 + 10) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_main(["lint", str(big)], stdout=out, stderr=err)
+    assert code != 0
+    assert "max_rule_file_bytes" in out.getvalue() + err.getvalue()
+    inv = tmp_path / "inv" / "inventaris.yaml"
+    inv.parent.mkdir()
+    inv.write_text("# " + "x" * (4 * 1024 * 1024 + 10) + "\n", encoding="utf-8")
+    with pytest.raises(kr.KerjasamaError, match="max_input_bytes"):
+        load_inventory(inv.parent)
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")

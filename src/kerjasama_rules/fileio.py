@@ -1,7 +1,8 @@
 """Reading and writing files safely: bounded reads, and the one atomic-write helper.
 
 :func:`read_limited` reads only regular files, without blocking and never more than a
-limit (see ``limits``).
+limit (see ``limits``); :func:`read_text` is the same for UTF-8 text, the one way rule
+files, rule tests and inventories are read.
 
 Every command that writes a file (``fmt``, the portfolio's ``.html``/``.ics``/``.xlsx``,
 the law pages, the analyzer's witnesses) goes through :func:`write_atomic`: the new
@@ -21,7 +22,7 @@ import tempfile
 from . import limits
 from .errors import ConfigurationError, Diagnostic
 
-__all__ = ["read_limited", "write_atomic"]
+__all__ = ["read_limited", "read_text", "write_atomic"]
 
 _NEW_FILE_MODE = 0o666  # less the umask, as `open(..., "w")` would create it
 
@@ -126,3 +127,21 @@ def read_limited(path: str, most: int, limit_name: str) -> tuple[bytes | None, s
     if len(data) > most:
         return None, limits.limit_message(limit_name, f"the file has more than {most} bytes")
     return data, ""
+
+
+def read_text(path: str | os.PathLike[str], limit_name: str) -> tuple[str | None, str]:
+    """The UTF-8 text of a regular file within the limit ``limit_name``, or ``None`` and why.
+
+    Args:
+        path: the file.
+        limit_name: the field of :class:`limits.Limits` that bounds its size, e.g.
+            ``max_rule_file_bytes``.
+    """
+    most: int = getattr(limits.current(), limit_name)
+    data, problem = read_limited(os.fspath(path), most, limit_name)
+    if data is None:
+        return None, problem
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, str(exc)

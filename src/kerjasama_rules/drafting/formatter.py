@@ -29,9 +29,8 @@ from pathlib import Path
 
 import attrs
 
-from .. import limits
 from ..errors import ConfigurationError, Diagnostic
-from ..fileio import read_limited, write_atomic
+from ..fileio import read_text, write_atomic
 from ..language import nodes
 from ..language.checker import SEVERITIES
 from ..language.keywords import KEYWORDS
@@ -487,17 +486,10 @@ def format_file(
     """
     p = Path(path)
     name = display or str(p)
-    most = limits.current().max_rule_file_bytes
-    data, problem = read_limited(str(p), most, "max_rule_file_bytes")
-    try:
-        if data is None:
-            raise OSError(problem)
-        old = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read `{name}`: {exc}"
-        raise ConfigurationError(
-            [Diagnostic(code="config.unreadable", message=msg, file=name)]
-        ) from None
+    old, problem = read_text(p, "max_rule_file_bytes")
+    if old is None:
+        msg = f"cannot read `{name}`: {problem}"
+        raise ConfigurationError([Diagnostic(code="config.unreadable", message=msg, file=name)])
     new = format_source(old, source=name, lang=lang)
     if new == old:
         return FormatResult(p, False, "")

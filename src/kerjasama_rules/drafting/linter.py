@@ -29,6 +29,7 @@ import attrs
 
 from ..engine.rulefiles import bundled_rules_path, display_path, hint_bundled, rule_files
 from ..errors import Diagnostic, KerjasamaError
+from ..fileio import read_text
 from ..language import nodes
 from ..language.checker import AS_OF_NAMES, complete_citations, diagnose
 from ..language.parser import parse
@@ -108,18 +109,19 @@ def lint_paths(
     problems: list[Diagnostic] = []
     for f in [*extra, *targets]:
         name = display_path(f)
-        try:
-            sources.append((name, f.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            msg = f"cannot read `{name}`: {exc}"
-            problems.append(
-                Diagnostic(
-                    code="config.unreadable",
-                    message=msg,
-                    file=name,
-                    args=(("path", name), ("reason", str(exc))),
-                )
+        # Bounded like every rule file the engine reads (a FIFO would block lint).
+        text, problem = read_text(f, "max_rule_file_bytes")
+        if text is not None:
+            sources.append((name, text))
+            continue
+        problems.append(
+            Diagnostic(
+                code="config.unreadable",
+                message=f"cannot read `{name}`: {problem}",
+                file=name,
+                args=(("path", name), ("reason", problem)),
             )
+        )
     result = lint(sources, inventory=inventory)
     shown = {display_path(f) for f in targets}
     diags = sorted(

@@ -23,7 +23,7 @@ from .. import limits
 from ..engine.project import rules_around
 from ..engine.rulefiles import bundled_rules_path, display_path, expand_files
 from ..errors import ConfigurationError, Diagnostic, KerjasamaError
-from ..fileio import read_limited
+from ..fileio import read_text
 from ..language.nodes import Citation
 from ..model.agreement import Agreement
 from ..model.documents import key_path, parse_yaml
@@ -575,16 +575,10 @@ def load_test_file(path: str | os.PathLike[str]) -> TestFile:
     """
     p = Path(path)
     name = display_path(p)
-    data, problem = read_limited(str(p), limits.current().max_input_bytes, "max_input_bytes")
-    try:
-        if data is None:
-            raise OSError(problem)
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read `{name}`: {exc}"
-        raise RuleTestError(
-            [Diagnostic(code="ruletest.unreadable", message=msg, file=name)]
-        ) from None
+    text, problem = read_text(p, "max_input_bytes")
+    if text is None:
+        msg = f"cannot read `{name}`: {problem}"
+        raise RuleTestError([Diagnostic(code="ruletest.unreadable", message=msg, file=name)])
     doc, problems = parse_yaml(text, name)
     if problems:
         raise RuleTestError([attrs.evolve(d, code="ruletest.syntax") for d in problems])

@@ -236,16 +236,8 @@ class RuleSet:
         evidence: bool = True,
     ) -> list[Report]:
         """Evaluate several agreements with the same options (see :meth:`evaluate`)."""
-        if isinstance(agreements, Agreement | str | bytes | Mapping) or not isinstance(
-            agreements, Iterable
-        ):
-            raise bad_argument("evaluate_many", "agreements", "agreements (a list)", agreements)
-        return [
-            self.evaluate(
-                a, as_of=as_of, switches=switches, cuti_bersama=cuti_bersama, evidence=evidence
-            )
-            for a in agreements
-        ]
+        _check_agreements("evaluate_many", agreements, "agreements (a list)")
+        return list(self._reports(agreements, as_of, switches, cuti_bersama, evidence))
 
     def iter_evaluate(
         self,
@@ -262,18 +254,21 @@ class RuleSet:
         iterator over a JSON Lines file) is judged in constant memory. The argument is
         checked at the call, not at the first ``next``.
         """
-        if isinstance(agreements, Agreement | str | bytes | Mapping) or not isinstance(
-            agreements, Iterable
-        ):
-            raise bad_argument(
-                "iter_evaluate", "agreements", "agreements (an iterable)", agreements
-            )
-        return (
-            self.evaluate(
+        _check_agreements("iter_evaluate", agreements, "agreements (an iterable)")
+        return self._reports(agreements, as_of, switches, cuti_bersama, evidence)
+
+    def _reports(
+        self,
+        agreements: Iterable[Agreement],
+        as_of: datetime.date | None,
+        switches: Mapping[str, str] | None,
+        cuti_bersama: CutiBersama | str | None,
+        evidence: bool,
+    ) -> Iterator[Report]:
+        for a in agreements:
+            yield self.evaluate(
                 a, as_of=as_of, switches=switches, cuti_bersama=cuti_bersama, evidence=evidence
             )
-            for a in agreements
-        )
 
     def explain(
         self,
@@ -363,3 +358,11 @@ def _check_settings(function: str, switches: object, cuti_bersama: object) -> No
         raise bad_argument(function, "switches", "a mapping of str to str", switches)
     if cuti_bersama is not None and not isinstance(cuti_bersama, str | CutiBersama):
         raise bad_argument(function, "cuti_bersama", "`libur` or `kerja`", cuti_bersama)
+
+
+def _check_agreements(func: str, agreements: object, expected: str) -> None:
+    # One agreement, a string or a mapping is iterable but is not a list of agreements.
+    if isinstance(agreements, Agreement | str | bytes | Mapping) or not isinstance(
+        agreements, Iterable
+    ):
+        raise bad_argument(func, "agreements", expected, agreements)

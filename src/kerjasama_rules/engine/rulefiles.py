@@ -13,7 +13,6 @@ from pathlib import Path
 
 import attrs
 
-from .. import limits
 from ..errors import (
     ConfigurationError,
     Diagnostic,
@@ -22,7 +21,7 @@ from ..errors import (
     RuleSyntaxError,
     bad_argument,
 )
-from ..fileio import read_limited
+from ..fileio import read_text
 from ..language import nodes
 from ..language.checker import check
 from .evaluator import RuleSet
@@ -126,17 +125,12 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
         raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg)])
     parsed: list[nodes.RuleFile] = []
     diags: list[Diagnostic] = []
-    most = limits.current().max_rule_file_bytes
     for f in files:
         # Regular files only, never more than the limit: a FIFO or /dev/zero named as a
         # rule file would block or exhaust memory.
-        data, problem = read_limited(str(f), most, "max_rule_file_bytes")
-        try:
-            if data is None:
-                raise OSError(problem)
-            text = data.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            msg = f"cannot read `{f}`: {exc}"
+        text, problem = read_text(f, "max_rule_file_bytes")
+        if text is None:
+            msg = f"cannot read `{f}`: {problem}"
             diags.append(Diagnostic(code="config.unreadable", message=msg, file=str(f)))
             continue
         try:

@@ -24,6 +24,7 @@ import attrs
 
 from ..engine.rulefiles import bundled_rules_path
 from ..errors import Diagnostic, KerjasamaError
+from ..fileio import read_text
 from ..model.documents import parse_yaml
 
 __all__ = [
@@ -217,10 +218,9 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
     seen: set[tuple[str, int, int | None, str | None]] = set()
     for f in files:
         name = f.as_posix()
-        try:
-            text = f.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            msg = f"cannot read `{name}`: {exc}"
+        text, problem = read_text(f, "max_input_bytes")
+        if text is None:
+            msg = f"cannot read `{name}`: {problem}"
             diags.append(Diagnostic(code="inventory.unreadable", message=msg, file=name))
             continue
         doc, problems = parse_yaml(text, name)
