@@ -16,6 +16,7 @@ Typical use::
     print(kr.render_text(report))
 """
 
+from .analysis.repair import RepairResult, repair
 from .engine.evaluator import RuleSet
 from .engine.report import Evidence, Finding, Outcome, Report
 from .engine.rulefiles import bundled_rules_path, compile, load_rules
@@ -50,6 +51,7 @@ __all__ = [
     "KerjasamaError",
     "Outcome",
     "Report",
+    "RepairResult",
     "RuleCheckError",
     "RuleSet",
     "RuleSyntaxError",
@@ -63,5 +65,6 @@ __all__ = [
     "load_rules",
     "render_json",
     "render_text",
+    "repair",
     "unstructure_agreement",
 ]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigurationError, Diagnostic
 from .findings import CODES, AnalysisFinding, AnalysisResult, Location, NotAnalysed, Witness
+from .repair import Blocked, FactChange, Repair, RepairResult, RepairTarget, repair
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,11 +29,17 @@ __all__ = [
     "CODES",
     "AnalysisFinding",
     "AnalysisResult",
+    "Blocked",
+    "FactChange",
     "Location",
     "NotAnalysed",
+    "Repair",
+    "RepairResult",
+    "RepairTarget",
     "Witness",
     "analyze",
     "analyze_rules",
+    "repair",
     "semantic_diff",
     "z3_available",
 ]

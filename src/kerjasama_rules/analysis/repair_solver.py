@@ -28,7 +28,7 @@ from ..engine.evaluator import RuleSet
 from ..language import nodes
 from ..model.agreement import Agreement
 from .encode import LIST_BOUND, Encoder, Fact, NotEncodable
-from .repair import (
+from .repair_model import (
     Blocked,
     FactChange,
     Fixity,
@@ -254,7 +254,13 @@ class _Problem:
 
     def hard(self) -> list[Any]:
         out = [*self.enc.axioms, *self.pins, *self._run]
-        out += [self.unchanged(f) for f in self.facts() if self.fixity.fixed(f.path)]
+        for f in self.facts():
+            if self.fixity.fixed(f.path):
+                out.append(self.unchanged(f))
+            elif f.type.kind in ("record", "list") and self.fixity.holds_fixed(f.path):
+                # Removing a record or list would remove a fixed fact inside it, read by
+                # the rules or not.
+                out.append(self.unchanged(f) if f.type.kind == "list" else f.present)
         return out
 
     def realism(self) -> list[Any]:
@@ -400,9 +406,7 @@ def solve(
         if got is None:
             if not found and not blocked:
                 # Each rule can be repaired alone, but not all of them together.
-                blocked = [
-                    Blocked(x, tuple(t for t in targets if t.rule == x), ()) for x in goal
-                ]
+                blocked = [Blocked(x, tuple(t for t in targets if t.rule == x), ()) for x in goal]
             break
         m = got
         changes = prob.changes(m)
@@ -415,7 +419,7 @@ def solve(
             continue
         still = {t.rule for t in left} - blocked_rules
         if still:
-            broken = [x for x in still if x not in goal]
+            broken = sorted(x for x in still if x not in goal)
             if broken:
                 goal += broken  # a rule the change breaks joins the goal
                 continue

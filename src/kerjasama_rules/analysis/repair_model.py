@@ -1,0 +1,409 @@
+"""The data of minimal repair, and what both of its searches share.
+
+Fact changes, repairs and their result as plain frozen data; fact paths and agreement
+documents (reading a value, applying changes); which facts are fixed; and the
+:class:`Verifier` that replays a candidate document on the real engine. Used by
+``repair.py`` (the API and the search without z3) and ``repair_solver.py`` (z3).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ..engine.evaluator import RuleSet
+from ..engine.report import Finding, Report
+from ..errors import ConfigurationError, Diagnostic
+from ..language.nodes import Citation
+from ..language.typesys import Type, record_fields
+from ..model.agreement import Agreement
+from ..model.loader import load_agreement
+
+__all__ = [
+    "ALTERNATIVES",
+    "DEFAULT_FIXED",
+    "Blocked",
+    "FactChange",
+    "Fixity",
+    "Repair",
+    "RepairResult",
+    "RepairTarget",
+    "Settings",
+    "Verifier",
+    "apply_changes",
+    "check_patterns",
+    "doc_get",
+    "leaf_paths",
+    "pattern_matches",
+    "path_parts",
+    "targets_of",
+    "type_of",
+]
+
+#: Facts a repair never changes unless the user frees them (``free=``).
+DEFAULT_FIXED = ("id", "jenis", "daerah", "mitra[].nama", "mitra[].negara")
+#: How many alternatives of the minimal size are shown by default.
+ALTERNATIVES = 3
+
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+@attrs.frozen
+class FactChange:
+    """One change to one fact: ``kind`` is ``fill`` (it was missing), ``change`` or
+    ``remove``; ``old`` and ``new`` are document values (``None`` when missing)."""
+
+    path: str
+    kind: str
+    old: Any
+    new: Any
+
+
+@attrs.frozen
+class Repair:
+    """One minimal set of changes, verified: ``document`` is the repaired agreement."""
+
+    changes: tuple[FactChange, ...]
+    document: Mapping[str, Any] = attrs.field(eq=False, repr=False)
+
+    @property
+    def size(self) -> int:
+        """How many facts change."""
+        return len(self.changes)
+
+
+@attrs.frozen
+class RepairTarget:
+    """A requirement that does not pass now: one error-severity finding (or a crash)."""
+
+    rule: str
+    status: str  # "fail" | "unknown" | "error"
+    citation: Citation | None
+    messages: tuple[tuple[str, str], ...]
+
+    def message(self, lang: str = "id") -> str:
+        """The requirement's message in ``lang``, falling back to Indonesian."""
+        table = dict(self.messages)
+        return table.get(lang) or table.get("id") or ""
+
+
+@attrs.frozen
+class Blocked:
+    """A rule no repair can fix without changing a fixed fact.
+
+    ``needs`` holds the smallest sets of fixed facts of which one would have to change
+    (empty when none was found: not even changing fixed facts helps within the bounds).
+    """
+
+    rule: str
+    targets: tuple[RepairTarget, ...]
+    needs: tuple[tuple[str, ...], ...]
+
+
+@attrs.frozen
+class RepairResult:
+    """What :func:`repair` found.
+
+    ``status`` is ``nothing-to-repair`` (every error-severity requirement passes
+    already), ``repaired`` (``repairs`` hold verified minimal repairs for every target),
+    ``partial`` (``blocked`` rules cannot be repaired; ``repairs`` fix the others) or
+    ``no-repair`` (none exists, or, with the search, none was found within its bounds).
+    ``method`` is ``z3`` (minimality proved within the encoding's bounds) or ``search``
+    (a bounded search: ``bound`` says how far it looked).
+    """
+
+    agreement: str
+    rule: str | None
+    as_of: datetime.date
+    method: str
+    status: str
+    targets: tuple[RepairTarget, ...]
+    repairs: tuple[Repair, ...]
+    blocked: tuple[Blocked, ...]
+    fixed: tuple[str, ...]
+    free: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """Whether nothing is left to repair or a full repair was found."""
+        return self.status in ("nothing-to-repair", "repaired")
+
+
+# ------------------------------------------------------------------ paths and documents
+def path_parts(path: str) -> list[str | int]:
+    """``mitra[1].negara`` -> ``["mitra", 1, "negara"]``."""
+    out: list[str | int] = []
+    for part in path.split("."):
+        name, _, idx = part.partition("[")
+        out.append(name)
+        if idx:
+            out.append(int(idx.rstrip("]")))
+    return out
+
+
+def type_of(path: str) -> Type:
+    """The language type of the fact at ``path`` (``mitra[1].negara`` or ``mitra[].negara``).
+
+    Raises:
+        KeyError: no such fact in the agreement schema.
+    """
+    fields: Mapping[str, Type] | None = record_fields(Agreement)
+    t: Type | None = None
+    for part in path.replace("]", "").split("."):
+        name, bracket, _ = part.partition("[")
+        if fields is None or name not in fields:
+            raise KeyError(path)
+        t = fields[name]
+        if bracket:
+            if t.elem is None:
+                raise KeyError(path)
+            t = t.elem
+        fields = record_fields(t.record) if t.kind == "record" and t.record is not None else None
+    if t is None:  # pragma: no cover - split gives at least one part
+        raise KeyError(path)
+    return t
+
+
+def doc_get(doc: Any, path: str) -> Any:
+    """The document value at ``path``, or ``None`` when it is missing."""
+    cur = doc
+    for p in path_parts(path):
+        if isinstance(p, int):
+            if not isinstance(cur, list) or p >= len(cur):
+                return None
+            cur = cur[p]
+        else:
+            if not isinstance(cur, dict) or p not in cur:
+                return None
+            cur = cur[p]
+        if cur is None:
+            return None
+    return cur
+
+
+def apply_changes(doc: Mapping[str, Any], changes: Iterable[FactChange]) -> dict[str, Any]:
+    """A copy of ``doc`` with the changes made (parents created as needed)."""
+    out: dict[str, Any] = copy.deepcopy(dict(doc))
+    for ch in sorted(changes, key=lambda c: c.path.count(".") + c.path.count("[")):
+        parts = path_parts(ch.path)
+        cur: Any = out
+        ok = True
+        for p, nxt in itertools.pairwise(parts):
+            if isinstance(p, int):
+                while len(cur) <= p:
+                    cur.append({})
+                if cur[p] is None:
+                    cur[p] = {} if isinstance(nxt, str) else []
+                cur = cur[p]
+            else:
+                if ch.new is None and p not in cur:
+                    ok = False
+                    break
+                if cur.get(p) is None:
+                    cur[p] = [] if isinstance(nxt, int) else {}
+                cur = cur[p]
+        if not ok:
+            continue
+        last = parts[-1]
+        if isinstance(last, int):
+            if ch.new is None:
+                if last < len(cur):
+                    del cur[last:]
+            else:
+                while len(cur) <= last:
+                    cur.append(None)
+                cur[last] = copy.deepcopy(ch.new)
+        elif ch.new is None:
+            cur.pop(last, None)
+        else:
+            cur[last] = copy.deepcopy(ch.new)
+    return out
+
+
+# ------------------------------------------------------------------ fixed facts
+def pattern_matches(pattern: str, path: str) -> bool:
+    """``mitra[].nama`` matches ``mitra[1].nama``; ``daerah`` matches ``daerah.nama``."""
+    general = _INDEX.sub("[]", path)
+    for candidate in (path, general):
+        if candidate == pattern or candidate.startswith((pattern + ".", pattern + "[")):
+            return True
+    return False
+
+
+def check_patterns(patterns: Sequence[str], option: str) -> None:
+    """Reject a ``--fix``/``--free`` path that is not a fact of the agreement schema."""
+    for p in patterns:
+        try:
+            type_of(p.replace("[]", "[0]"))
+        except KeyError:
+            msg = f"`{p}` is not a fact of an agreement"
+            raise ConfigurationError(
+                [
+                    Diagnostic(
+                        code="config.bad-option",
+                        message=msg,
+                        help=f"{option} takes a fact path such as `dprd.keputusan` or "
+                        "`mitra[].nama`",
+                    )
+                ]
+            ) from None
+
+
+class Fixity:
+    """Which facts a repair must not change."""
+
+    def __init__(
+        self, doc: Mapping[str, Any], as_of: datetime.date, fix: Sequence[str], free: Sequence[str]
+    ) -> None:
+        self.doc = doc
+        self.as_of = as_of
+        self.fix = tuple(fix)
+        self.free = tuple(free)
+
+    def reason(self, path: str) -> str | None:
+        """Why ``path`` is fixed (``default``, ``past-date``, ``user``), or ``None``."""
+        if any(pattern_matches(p, path) for p in self.fix):
+            return "user"
+        if any(pattern_matches(p, path) for p in self.free):
+            return None
+        if any(pattern_matches(p, path) for p in DEFAULT_FIXED):
+            return "default"
+        value = doc_get(self.doc, path)
+        if isinstance(value, str) and is_date_fact(path):
+            try:
+                if datetime.date.fromisoformat(value) < self.as_of:
+                    return "past-date"
+            except ValueError:
+                return None
+        return None
+
+    def holds_fixed(self, path: str) -> bool:
+        """Whether the document has a fixed fact inside the record or list at ``path``."""
+        inside = doc_get(self.doc, path)
+        if not isinstance(inside, dict | list):
+            return False
+        return any(self.fixed(p) for p in leaf_paths(inside, path))
+
+    def fixed(self, path: str) -> bool:
+        """Whether ``path`` must keep its value."""
+        return self.reason(path) is not None
+
+
+def is_date_fact(path: str) -> bool:
+    try:
+        return type_of(path).kind == "date"
+    except KeyError:
+        return False
+
+
+# ------------------------------------------------------------------ the goal
+@attrs.frozen
+class Settings:
+    """How the engine is run: the same options as the report being repaired."""
+
+    as_of: datetime.date
+    switches: Mapping[str, str] = attrs.field(factory=dict)
+    cuti_bersama: str | None = None
+    regional_holidays: tuple[tuple[datetime.date, str], ...] = ()
+
+    def evaluate(self, rules: RuleSet, agreement: Agreement) -> Report:
+        return rules.evaluate(
+            agreement,
+            as_of=self.as_of,
+            switches=self.switches,
+            cuti_bersama=self.cuti_bersama,
+            regional_holidays=self.regional_holidays,
+        )
+
+
+def _bad(f: Finding) -> bool:
+    return f.severity == "error" and f.status in ("fail", "unknown")
+
+
+def targets_of(report: Report, rule: str | None) -> list[RepairTarget]:
+    """The error-severity requirements that do not pass (of ``rule`` only, if given)."""
+    out: list[RepairTarget] = []
+    for o in report.outcomes:
+        if rule is not None and o.rule != rule:
+            continue
+        if o.status == "error":
+            cite = o.citations[0] if o.citations else None
+            out.append(RepairTarget(o.rule, "error", cite, (("id", o.error or ""),)))
+            continue
+        out.extend(
+            RepairTarget(o.rule, f.status, f.citation, f.messages) for f in o.findings if _bad(f)
+        )
+    return out
+
+
+class Verifier:
+    """Replays candidate documents on the real engine, with a cache."""
+
+    def __init__(self, rules: RuleSet, settings: Settings, rule: str | None) -> None:
+        self.rules = rules
+        self.settings = settings
+        self.rule = rule
+        self.replays = 0
+        self._cache: dict[str, list[RepairTarget] | None] = {}
+
+    def targets(self, doc: Mapping[str, Any]) -> list[RepairTarget] | None:
+        """What still does not pass on ``doc``; ``None`` when the loader rejects it."""
+        key = repr(_canonical(doc))
+        if key in self._cache:
+            return self._cache[key]
+        self.replays += 1
+        try:
+            agreement = load_agreement(dict(doc))
+        except Exception:  # a candidate the loader rejects is no repair
+            got: list[RepairTarget] | None = None
+        else:
+            got = targets_of(self.settings.evaluate(self.rules, agreement), self.rule)
+        self._cache[key] = got
+        return got
+
+    def passes(self, doc: Mapping[str, Any], only: Iterable[str] | None = None) -> bool:
+        """Whether every target (of the rules ``only``, if given) passes on ``doc``."""
+        got = self.targets(doc)
+        if got is None:
+            return False
+        if only is not None:
+            keep = set(only)
+            got = [t for t in got if t.rule in keep]
+        return not got
+
+    def minimal(
+        self, doc: Mapping[str, Any], changes: Sequence[FactChange], only: Iterable[str] | None
+    ) -> bool:
+        """No proper subset of one size less passes (hence no proper subset at all for
+        changes that act independently)."""
+        keep = list(only) if only is not None else None
+        return not any(
+            self.passes(apply_changes(doc, [c for c in changes if c is not drop]), keep)
+            for drop in changes
+        )
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _canonical(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_canonical(v) for v in value)
+    return value
+
+
+def leaf_paths(doc: Any, prefix: str = "") -> Iterable[str]:
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            yield from leaf_paths(v, f"{prefix}.{k}" if prefix else k)
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            yield from leaf_paths(v, f"{prefix}[{i}]")
+    else:
+        yield prefix
