@@ -11,6 +11,7 @@ import datetime
 import io
 import itertools
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,9 @@ def test_bad_input_exits_2() -> None:
 def test_without_z3_the_search_is_used_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     import kerjasama_rules.analysis as analysis
 
-    monkeypatch.setattr(analysis, "z3_available", lambda: False)
+    # As if the `analysis` extra were not installed: `import z3` fails.
+    monkeypatch.setitem(sys.modules, "z3", None)
+    assert not analysis.z3_available()
     f = str(EXAMPLES / "ksdd-sampah-kota-bekasi-tidak-patuh.yaml")
     code, text = _cli("explain", "--repair", f, "--as-of", "2026-11-29", "--lang", "en")
     assert code == 0
@@ -184,6 +187,8 @@ def test_without_z3_the_search_is_used_and_says_so(monkeypatch: pytest.MonkeyPat
     result = kr.repair(a, RULES, as_of=AS_OF)
     assert result.method == "search"
     _check_result(a, result)
+    with pytest.raises(kr.ConfigurationError, match="z3"):
+        kr.repair(a, RULES, as_of=AS_OF, use_solver=True)
 
 
 @settings(

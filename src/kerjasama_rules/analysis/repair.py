@@ -21,9 +21,9 @@ from typing import Any
 
 from ..engine.evaluator import RuleSet
 from ..errors import ConfigurationError, Diagnostic
-from ..suggest import hint
 from ..model.agreement import Agreement
 from ..model.loader import load_agreement, unstructure_agreement
+from ..suggest import hint
 from .repair_model import (
     ALTERNATIVES,
     DEFAULT_FIXED,
@@ -35,13 +35,13 @@ from .repair_model import (
     RepairTarget,
     Settings,
     Verifier,
-    pattern_matches,
     apply_changes,
     check_patterns,
     doc_get,
     is_date_fact,
     leaf_paths,
     path_parts,
+    pattern_matches,
     type_of,
 )
 
@@ -155,12 +155,20 @@ def repair(
     return _result("search", repairs, blocked, base, "; ".join(x for x in (note, bound) if x))
 
 
-def _solver_wanted(use_solver: bool | None) -> bool:
-    from . import z3_available
+def _z3_installed() -> bool:
+    """Whether z3 can be imported (``analysis.z3_available``, which this module cannot
+    import: the package imports this module)."""
+    try:
+        import z3  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
+
+def _solver_wanted(use_solver: bool | None) -> bool:
     if use_solver is False:
         return False
-    available = z3_available()
+    available = _z3_installed()
     if use_solver and not available:
         msg = "the repair solver needs z3, which is not installed"
         raise ConfigurationError(

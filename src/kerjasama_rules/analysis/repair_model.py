@@ -40,8 +40,8 @@ __all__ = [
     "check_patterns",
     "doc_get",
     "leaf_paths",
-    "pattern_matches",
     "path_parts",
+    "pattern_matches",
     "targets_of",
     "type_of",
 ]
