@@ -44,17 +44,17 @@ def _cli(*argv: str) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
-def _failing(doc: dict[str, Any], only: set[str] | None = None) -> set[str]:
+def _failing(doc: dict[str, Any], only: str | None = None) -> set[tuple[str, int | None]]:
+    """The requirements (rule, index) that do not pass on ``doc``, by the engine."""
     report = RULES.evaluate(kr.load_agreement(doc), as_of=AS_OF)
-    rules = {t.rule for t in targets_of(report, None)}
-    return rules if only is None else rules & only
+    return {t.key for t in targets_of(report, only, RULES)}
 
 
 def _check_result(a: kr.Agreement, result: RepairResult) -> None:
     """Each repair passes on the engine, no proper subset does, no fixed fact moved."""
     doc = kr.unstructure_agreement(a)
-    blocked = {b.rule for b in result.blocked}
-    only = {result.rule} if result.rule is not None else None
+    blocked = {t.key for b in result.blocked for t in b.targets}
+    only = result.rule
     for rep in result.repairs:
         assert _failing(dict(rep.document), only) <= blocked
         assert _failing(apply_changes(doc, rep.changes), only) <= blocked
@@ -160,7 +160,7 @@ def test_json_shape() -> None:
     assert [b["rule"] for b in doc["blocked"]] == ["pp28-30-1"]
     rep = doc["repairs"][0]
     assert rep["verified"] is True and rep["size"] == len(rep["changes"])
-    assert set(rep["changes"][0]) == {"path", "kind", "old", "new"}
+    assert set(rep["changes"][0]) == {"path", "kind", "old", "new", "bound"}
     assert "sumber_pembiayaan: <sumber_pembiayaan>" in rep["yaml"]
     assert "id" in doc["fixed"] and "perjanjian.tanggal_ttd" in doc["fixed"]
 
@@ -199,12 +199,12 @@ def test_without_z3_the_search_is_used_and_says_so(monkeypatch: pytest.MonkeyPat
 @given(agreements())
 def test_repairs_of_generated_agreements_verify(a: kr.Agreement) -> None:
     result = kr.repair(a, RULES, as_of=AS_OF, alternatives=1)
-    if not targets_of(RULES.evaluate(a, as_of=AS_OF), None):
+    if not targets_of(RULES.evaluate(a, as_of=AS_OF), None, RULES):
         assert result.status == "nothing-to-repair"
         return
     assert result.status != "nothing-to-repair"
     doc = kr.unstructure_agreement(a)
-    blocked = {b.rule for b in result.blocked}
+    blocked = {t.key for b in result.blocked for t in b.targets}
     for rep in result.repairs:
         assert _failing(apply_changes(doc, rep.changes)) <= blocked
         for c in rep.changes:

@@ -30,6 +30,7 @@ from .repair_model import (
     Blocked,
     FactChange,
     Fixity,
+    Keys,
     Repair,
     RepairResult,
     RepairTarget,
@@ -43,6 +44,7 @@ from .repair_model import (
     path_parts,
     pattern_matches,
     type_of,
+    with_bounds,
 )
 
 __all__ = [
@@ -57,7 +59,8 @@ __all__ = [
 
 #: The fallback search tries at most this many changes at once, and this many replays.
 SEARCH_DEPTH = 3
-SEARCH_BUDGET = 4000
+SEARCH_BUDGET = 2500
+_ROUNDS = 8  # rounds of repairing what a union of repairs newly leaves failing
 
 
 # ------------------------------------------------------------------ the API
@@ -260,23 +263,31 @@ def _candidates(doc: Mapping[str, Any], path: str, settings: Settings, fixity: F
 def _facts_of(
     targets: Sequence[RepairTarget], verifier: Verifier, doc: Mapping[str, Any]
 ) -> list[str]:
-    """The facts the failing requirements read: their evidence and their missing facts."""
+    """The facts the failing rules read: their findings' evidence and missing facts,
+    then those of the determinations (which rules read too)."""
     report = verifier.settings.evaluate(verifier.rules, load_agreement(dict(doc)))
     rules = {t.rule for t in targets}
-    paths: list[str] = []
+    raw: list[str] = []
     for o in report.outcomes:
-        if o.rule not in rules:
+        if o.rule in rules:
+            for f in o.findings:
+                raw += [e.path for e in f.evidence] + list(f.missing)
+    for d in report.determinations:
+        for b in d.because:
+            raw += [e.path for e in b.evidence]
+        raw += list(d.missing)
+    paths: list[str] = []
+    for p in raw:
+        if not p.startswith("$."):
             continue
-        for f in o.findings:
-            for p in [e.path for e in f.evidence] + list(f.missing):
-                if p.startswith("$."):
-                    p = p[2:]
-                    if p not in paths:
-                        try:
-                            type_of(p)
-                        except KeyError:
-                            continue
-                        paths.append(p)
+        p = p[2:]
+        if p in paths:
+            continue
+        try:
+            type_of(p)
+        except KeyError:
+            continue
+        paths.append(p)
     return paths
 
 
@@ -287,61 +298,90 @@ def search(
     targets: Sequence[RepairTarget],
     alternatives: int,
 ) -> tuple[list[Repair], list[Blocked]]:
-    """Bounded search, rule by rule: the fewest changes among candidate values of the
-    facts each failing rule reads, by growing size; then the union of one repair per
-    rule, replayed. A rule with no repair found is ``blocked`` (not a proof)."""
-    rules = list(dict.fromkeys(t.rule for t in targets))
+    """Bounded search, requirement by requirement: the fewest changes among candidate
+    values of the facts its rule's findings read, by growing size; then the union of one
+    repair per requirement, replayed. A requirement with no repair found is ``blocked``
+    (not a proof)."""
+    units = list(dict.fromkeys(t.key for t in targets))
     blocked: list[Blocked] = []
     budget = [SEARCH_BUDGET]
-    per_rule: list[list[Repair]] = []
-    for r in rules:
-        mine = _facts_of([t for t in targets if t.rule == r], verifier, doc)
-        found = _search(
-            doc,
-            [p for p in mine if not fixity.fixed(p)],
-            verifier,
-            [r],
-            alternatives,
-            budget,
-            fixity,
-        )
+    per_unit: list[list[Repair]] = []
+    for key in units:
+        mine = _facts_of([t for t in targets if t.rule == key[0]], verifier, doc)
+        free = [p for p in mine if not fixity.fixed(p)]
+        found = _search(doc, free, verifier, {key}, alternatives, budget, fixity)
         if found:
-            per_rule.append(found)
+            per_unit.append(found)
             continue
-        needs = _search(doc, mine, verifier, [r], alternatives, budget, fixity)
+        # Which fixed facts would have to change (the kind of agreement stays).
+        some = [p for p in mine if p not in ("id", "jenis")]
+        needs = _search(doc, some, verifier, {key}, alternatives, budget, fixity)
         fixed_needs = tuple(
             tuple(c.path for c in rep.changes if fixity.fixed(c.path)) for rep in needs
         )
-        mine_targets = tuple(t for t in targets if t.rule == r)
-        blocked.append(Blocked(r, mine_targets, tuple(n for n in fixed_needs if n)))
-    rest = [r for r in rules if r not in {b.rule for b in blocked}]
-    if not rest:
+        target = next(t for t in targets if t.key == key)
+        blocked.append(Blocked(key[0], (target,), tuple(n for n in fixed_needs if n)))
+    if not per_unit:
         return [], blocked
-    goal = rest if blocked else None
+    excused = {(b.rule, b.targets[0].index) for b in blocked}
     out: list[Repair] = []
     sizes: set[int] = set()
-    for choice in itertools.islice(itertools.product(*per_rule), 64):
+    for choice in itertools.islice(itertools.product(*per_unit), 64):
         merged: dict[str, FactChange] = {}
         for rep in choice:
             for c in rep.changes:
                 merged.setdefault(c.path, c)
-        changes = tuple(sorted(merged.values(), key=lambda c: c.path))
+        done = _complete(doc, list(merged.values()), fixity, verifier, excused, budget)
+        if done is None:
+            continue
+        changes = tuple(sorted(done, key=lambda c: c.path))
         new = apply_changes(doc, changes)
-        if not verifier.passes(new, goal) or not verifier.minimal(doc, changes, goal):
+        if not verifier.minimal(doc, changes, excused):
             continue
-        if any(set(changes) == set(o.changes) for o in out):
+        if any({c.path for c in changes} == {c.path for c in o.changes} for o in out):
             continue
-        out.append(Repair(changes, new))
+        out.append(Repair(with_bounds(doc, changes, verifier, excused), new))
         sizes.add(len(changes))
     smallest = min(sizes, default=0)
     return [o for o in out if o.size == smallest][:alternatives], blocked
+
+
+def _complete(
+    doc: Mapping[str, Any],
+    changes: list[FactChange],
+    fixity: Fixity,
+    verifier: Verifier,
+    excused: Keys,
+    budget: list[int],
+) -> list[FactChange] | None:
+    """The union of per-requirement repairs, plus repairs of what it newly leaves
+    failing (a requirement that falls due once another is met), a few rounds deep."""
+    for _ in range(_ROUNDS):
+        new = apply_changes(doc, changes)
+        got = verifier.targets(new)
+        if got is None:
+            return None
+        left = [t for t in got if t.key not in excused]
+        if not left:
+            return changes
+        facts = [p for p in _facts_of(left[:1], verifier, new) if not fixity.fixed(p)]
+        more = _search(new, facts, verifier, {left[0].key}, 1, budget, fixity)
+        if not more:
+            return None
+        by_path = {c.path: c for c in changes}
+        for c in more[0].changes:
+            old = by_path[c.path].old if c.path in by_path else doc_get(doc, c.path)
+            kind = "remove" if c.new is None else ("fill" if old is None else "change")
+            by_path[c.path] = FactChange(c.path, kind, old, c.new)
+        changes = list(by_path.values())
+    return None
 
 
 def _search(
     doc: Mapping[str, Any],
     facts: Sequence[str],
     verifier: Verifier,
-    only: Sequence[str] | None,
+    keys: Keys,
     alternatives: int,
     budget: list[int],
     fixity: Fixity,
@@ -365,7 +405,7 @@ def _search(
                     return found
                 budget[0] -= 1
                 new = apply_changes(doc, picks)
-                if verifier.passes(new, only):
+                if verifier.passes(new, keys=keys):
                     found.append(Repair(tuple(sorted(picks, key=lambda c: c.path)), new))
                     break  # one value set per set of facts
             if len(found) >= alternatives:

@@ -31,6 +31,7 @@ __all__ = [
     "Blocked",
     "FactChange",
     "Fixity",
+    "Keys",
     "Repair",
     "RepairResult",
     "RepairTarget",
@@ -51,6 +52,9 @@ DEFAULT_FIXED = ("id", "jenis", "daerah", "mitra[].nama", "mitra[].negara")
 #: How many alternatives of the minimal size are shown by default.
 ALTERNATIVES = 3
 
+#: Requirements as (rule id, requirement index): see :attr:`RepairTarget.key`.
+Keys = frozenset[tuple[str, int | None]] | set[tuple[str, int | None]]
+
 _INDEX = re.compile(r"\[(\d+)\]")
 
 
@@ -63,6 +67,9 @@ class FactChange:
     kind: str
     old: Any
     new: Any
+    #: For a date: ``(op, other)`` when the new value sits on another date of the
+    #: agreement and a day later (``<=``), earlier (``>=``) or either way (``==``) fails.
+    bound: tuple[str, str] | None = None
 
 
 @attrs.frozen
@@ -86,6 +93,13 @@ class RepairTarget:
     status: str  # "fail" | "unknown" | "error"
     citation: Citation | None
     messages: tuple[tuple[str, str], ...]
+    #: Which requirement of the rule (``None``: whether the rule applies, or a crash).
+    index: int | None = None
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        """The rule and the requirement: what a repair must make pass."""
+        return (self.rule, self.index)
 
     def message(self, lang: str = "id") -> str:
         """The requirement's message in ``lang``, falling back to Indonesian."""
@@ -95,7 +109,7 @@ class RepairTarget:
 
 @attrs.frozen
 class Blocked:
-    """A rule no repair can fix without changing a fixed fact.
+    """A requirement no repair can make pass without changing a fixed fact.
 
     ``needs`` holds the smallest sets of fixed facts of which one would have to change
     (empty when none was found: not even changing fixed facts helps within the bounds).
@@ -327,7 +341,7 @@ def _bad(f: Finding) -> bool:
     return f.severity == "error" and f.status in ("fail", "unknown")
 
 
-def targets_of(report: Report, rule: str | None) -> list[RepairTarget]:
+def targets_of(report: Report, rule: str | None, rules: RuleSet) -> list[RepairTarget]:
     """The error-severity requirements that do not pass (of ``rule`` only, if given)."""
     out: list[RepairTarget] = []
     for o in report.outcomes:
@@ -337,10 +351,24 @@ def targets_of(report: Report, rule: str | None) -> list[RepairTarget]:
             cite = o.citations[0] if o.citations else None
             out.append(RepairTarget(o.rule, "error", cite, (("id", o.error or ""),)))
             continue
-        out.extend(
-            RepairTarget(o.rule, f.status, f.citation, f.messages) for f in o.findings if _bad(f)
-        )
+        node = rules.rule(o.rule)
+        for f in o.findings:
+            if _bad(f):
+                out.append(RepairTarget(o.rule, f.status, f.citation, f.messages, _index(node, f)))
     return out
+
+
+def _index(node: Any, f: Finding) -> int | None:
+    """The requirement a finding is about (matched by its messages and citation)."""
+    texts = set(f.messages)
+    hits = [
+        i
+        for i, q in enumerate(node.requirements)
+        if {(m.lang, m.text) for m in q.messages} == texts
+    ]
+    exact = [i for i in hits if f.citation in node.requirements[i].citations]
+    chosen = exact or hits
+    return chosen[0] if chosen else None
 
 
 class Verifier:
@@ -364,30 +392,73 @@ class Verifier:
         except Exception:  # a candidate the loader rejects is no repair
             got: list[RepairTarget] | None = None
         else:
-            got = targets_of(self.settings.evaluate(self.rules, agreement), self.rule)
+            report = self.settings.evaluate(self.rules, agreement)
+            got = targets_of(report, self.rule, self.rules)
         self._cache[key] = got
         return got
 
-    def passes(self, doc: Mapping[str, Any], only: Iterable[str] | None = None) -> bool:
-        """Whether every target (of the rules ``only``, if given) passes on ``doc``."""
+    def passes(
+        self, doc: Mapping[str, Any], excused: Keys = frozenset(), keys: Keys | None = None
+    ) -> bool:
+        """Whether on ``doc`` every requirement passes but the ``excused`` ones (the
+        blocked); with ``keys``, whether those requirements pass."""
         got = self.targets(doc)
         if got is None:
             return False
-        if only is not None:
-            keep = set(only)
-            got = [t for t in got if t.rule in keep]
-        return not got
+        if keys is not None:
+            return not any(t.key in keys for t in got)
+        return all(t.key in excused for t in got)
 
     def minimal(
-        self, doc: Mapping[str, Any], changes: Sequence[FactChange], only: Iterable[str] | None
+        self,
+        doc: Mapping[str, Any],
+        changes: Sequence[FactChange],
+        excused: Keys = frozenset(),
+        keys: Keys | None = None,
     ) -> bool:
         """No proper subset of one size less passes (hence no proper subset at all for
         changes that act independently)."""
-        keep = list(only) if only is not None else None
         return not any(
-            self.passes(apply_changes(doc, [c for c in changes if c is not drop]), keep)
+            self.passes(apply_changes(doc, [c for c in changes if c is not drop]), excused, keys)
             for drop in changes
         )
+
+
+def with_bounds(
+    doc: Mapping[str, Any],
+    changes: Sequence[FactChange],
+    verifier: Verifier,
+    excused: Keys = frozenset(),
+) -> tuple[FactChange, ...]:
+    """The changes, each new date that equals another date of the repaired agreement
+    annotated with the order the repair needs (found by moving it a day either way and
+    replaying: a hint for the reader, never used to decide)."""
+    new_doc = apply_changes(doc, changes)
+    dates = {
+        p: v
+        for p in leaf_paths(new_doc)
+        if is_date_fact(p) and isinstance(v := doc_get(new_doc, p), str)
+    }
+    out: list[FactChange] = []
+    for c in changes:
+        others = sorted(p for p, v in dates.items() if v == c.new and p != c.path)
+        if not (isinstance(c.new, str) and is_date_fact(c.path) and others):
+            out.append(c)
+            continue
+        day = datetime.date.fromisoformat(c.new)
+
+        def moved(delta: int, c: FactChange = c, day: datetime.date = day) -> bool:
+            shifted = attrs.evolve(c, new=(day + datetime.timedelta(days=delta)).isoformat())
+            rest = [shifted if x is c else x for x in changes]
+            return verifier.passes(apply_changes(doc, rest), excused)
+
+        later, earlier = moved(1), moved(-1)
+        op = {(False, True): "<=", (True, False): ">=", (False, False): "=="}.get((later, earlier))
+        # Prefer a date the repair does not change: the bound the user must keep.
+        changed = {x.path for x in changes}
+        other = next((p for p in others if p not in changed), others[0])
+        out.append(attrs.evolve(c, bound=(op, other)) if op else c)
+    return tuple(out)
 
 
 def _canonical(value: Any) -> Any:

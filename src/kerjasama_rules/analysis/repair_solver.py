@@ -39,6 +39,7 @@ from .repair_model import (
     apply_changes,
     doc_get,
     path_parts,
+    with_bounds,
 )
 from .witness import real_working_days
 
@@ -138,7 +139,7 @@ class _Problem:
         self.checked = rules._checked
         self.enc = Encoder(self.checked)
         self.pins: list[Any] = []
-        self._ok: dict[str, Any] = {}
+        self._ok: dict[tuple[str, frozenset[int] | None], Any] = {}
         self._periods = _periods(self.checked)
         ttd = self.enc.fact("perjanjian.tanggal_ttd")
         self._ref = z3.If(ttd.present, ttd.value, self.enc.as_of)
@@ -158,9 +159,10 @@ class _Problem:
                 out.append(var == values.index(value))
         return out
 
-    def ok(self, rule_id: str) -> Any:
-        """The rule ends with no error-severity ``fail`` or ``unknown``."""
-        got = self._ok.get(rule_id)
+    def ok(self, rule_id: str, reqs: frozenset[int] | None = None) -> Any:
+        """The rule ends with no error-severity ``fail`` or ``unknown`` (among the
+        requirements ``reqs`` only, if given; whether it applies is always decided)."""
+        got = self._ok.get((rule_id, reqs))
         if got is not None:
             return got
         node = self.rules.rule(rule_id)
@@ -169,22 +171,22 @@ class _Problem:
             got = z3.BoolVal(True)
         else:
             try:
-                got = self._encode_ok(node)
+                got = self._encode_ok(node, reqs)
             except NotEncodable as exc:
                 msg = f"rule `{rule_id}` uses {exc.construct}, which the solver does not encode"
                 raise SolverGaveUp(msg) from None
-        self._ok[rule_id] = got
+        self._ok[(rule_id, reqs)] = got
         return got
 
-    def _encode_ok(self, node: nodes.Rule) -> Any:
+    def _encode_ok(self, node: nodes.Rule, only: frozenset[int] | None) -> Any:
         start, end = self._periods.get(node.id, (None, None))
         in_force = z3.And(
             z3.BoolVal(True) if start is None else self._ref >= start.toordinal(),
             z3.BoolVal(True) if end is None else self._ref < end.toordinal(),
         )
         reqs = []
-        for q in node.requirements:
-            if (q.severity or "error") != "error":
+        for i, q in enumerate(node.requirements):
+            if (q.severity or "error") != "error" or (only is not None and i not in only):
                 continue
             expr = self.enc.enc(q.expr)
             if q.guard is None:
@@ -380,10 +382,18 @@ def solve(
     """
     started = time.monotonic()
     prob = _Problem(agreement, doc, rules, settings, fixity)
-    target_rules = list(dict.fromkeys(t.rule for t in targets))
-    blocked = [b for r in target_rules if (b := _blocked(prob, r, targets, alternatives))]
-    blocked_rules = {b.rule for b in blocked}
-    goal = [r for r in target_rules if r not in blocked_rules]
+    units = list(dict.fromkeys(t.key for t in targets))
+    blocked = [b for k in units if (b := _blocked(prob, k, targets, alternatives))]
+    excused = {(b.rule, b.targets[0].index) for b in blocked}
+    # The goal: per rule, the requirements not blocked; a rule whose applicability is
+    # blocked is left out (its requirements cannot be reached).
+    goal: dict[str, frozenset[int] | None] = {}
+    for rule in dict.fromkeys(t.rule for t in targets):
+        if (rule, None) in excused:
+            continue
+        out = frozenset(i for r, i in excused if r == rule and i is not None)
+        all_reqs = frozenset(range(len(rules.rule(rule).requirements)))
+        goal[rule] = (all_reqs - out) if out else None
     if not goal:
         return [], blocked
     blocks: list[Any] = []
@@ -395,7 +405,7 @@ def solve(
                 break
             msg = f"the solver found no verified repair within {_BUDGET_S:.0f} s"
             raise SolverGaveUp(msg)
-        goals = [prob.ok(r) for r in goal]  # encodes new facts: before hard and softs
+        goals = [prob.ok(r, reqs) for r, reqs in goal.items()]  # before hard and softs
         softs = prob.softs()
         got = _least(
             [*prob.hard(), *goals, *blocks],
@@ -405,8 +415,8 @@ def solve(
         )
         if got is None:
             if not found and not blocked:
-                # Each rule can be repaired alone, but not all of them together.
-                blocked = [Blocked(x, tuple(t for t in targets if t.rule == x), ()) for x in goal]
+                # Each requirement can be met alone, but not all of them together.
+                blocked = [Blocked(t.rule, (t,), ()) for t in targets]
             break
         m = got
         changes = prob.changes(m)
@@ -417,11 +427,12 @@ def solve(
         if left is None or not changes:
             blocks.append(block)
             continue
-        still = {t.rule for t in left} - blocked_rules
+        still = [t for t in left if t.key not in excused]
         if still:
-            broken = sorted(x for x in still if x not in goal)
+            broken = sorted({t.rule for t in still} - set(goal))
             if broken:
-                goal += broken  # a rule the change breaks joins the goal
+                for r in broken:  # a rule the change breaks joins the goal
+                    goal[r] = None
                 continue
             pins = prob.pins_for(m)
             if pins:
@@ -432,21 +443,25 @@ def solve(
         if smallest is not None and len(changes) > smallest:
             break
         blocks.append(block)
-        keep_rules = None if not blocked_rules else [t.rule for t in targets if t.rule in goal]
-        if not verifier.minimal(doc, changes, keep_rules):
+        if not verifier.minimal(doc, changes, excused):
             continue
         smallest = len(changes)
-        found.append(Repair(tuple(changes), new))
+        found.append(Repair(with_bounds(doc, changes, verifier, excused), new))
         if len(found) >= alternatives:
             break
     return found, blocked
 
 
 def _blocked(
-    prob: _Problem, rule: str, targets: Sequence[RepairTarget], alternatives: int
+    prob: _Problem,
+    key: tuple[str, int | None],
+    targets: Sequence[RepairTarget],
+    alternatives: int,
 ) -> Blocked | None:
-    """``None`` when the rule can pass with the fixed facts kept; else what it needs."""
-    ok = prob.ok(rule)
+    """``None`` when the requirement can pass with the fixed facts kept; else what it
+    needs (``key``'s index ``None``: whether the rule applies)."""
+    rule, index = key
+    ok = prob.ok(rule, frozenset() if index is None else frozenset([index]))
     s = z3.Solver()
     s.set(timeout=_TIMEOUT_MS)
     s.add(*prob.hard(), ok)
@@ -473,7 +488,8 @@ def _blocked(
             break
         needs.append(tuple(p for p, _ in changed))
         blocks.append(z3.Or(*[k for _, k in changed]))
-    return Blocked(rule, tuple(t for t in targets if t.rule == rule), tuple(needs))
+    mine = next(t for t in targets if t.key == key)
+    return Blocked(rule, (mine,), tuple(needs))
 
 
 # ------------------------------------------------------------------ helpers

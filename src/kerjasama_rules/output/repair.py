@@ -92,7 +92,14 @@ def _scalar(value: Any) -> str:
 
 def _change_line(c: FactChange, lang: str) -> str:
     kind = "remove_block" if c.kind == "remove" and isinstance(c.old, dict | list) else c.kind
-    return _T[lang][kind].format(path=c.path, old=_scalar(c.old), new=_scalar(c.new))
+    line = _T[lang][kind].format(path=c.path, old=_scalar(c.old), new=_scalar(c.new))
+    if c.bound is not None:
+        op, other = c.bound
+        line += f" (`{c.path}` {_OPS[op]} `{other}`)"
+    return line
+
+
+_OPS = {"<=": "≤", ">=": "≥", "==": "="}
 
 
 def _fragment(r: Repair) -> str:
@@ -228,7 +235,14 @@ def repair_to_json(result: RepairResult, lang: str = "id") -> dict[str, Any]:
             {
                 "size": r.size,
                 "changes": [
-                    {"path": c.path, "kind": c.kind, "old": c.old, "new": c.new} for c in r.changes
+                    {
+                        "path": c.path,
+                        "kind": c.kind,
+                        "old": c.old,
+                        "new": c.new,
+                        "bound": {"op": c.bound[0], "other": c.bound[1]} if c.bound else None,
+                    }
+                    for c in r.changes
                 ],
                 "yaml": _fragment(r),
                 "verified": True,
