@@ -57,9 +57,11 @@ __all__ = [
     "repair",
 ]
 
-#: The fallback search tries at most this many changes at once, and this many replays.
+#: The fallback search tries at most this many changes at once, and this many replays
+#: per requirement.
 SEARCH_DEPTH = 3
-SEARCH_BUDGET = 2500
+SEARCH_BUDGET = 1000
+_NEEDS_BUDGET = 300  # replays to find which fixed facts a blocked requirement needs
 _ROUNDS = 8  # rounds of repairing what a union of repairs newly leaves failing
 
 
@@ -215,8 +217,11 @@ def _fixed_list(fixity: Fixity) -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------ the search fallback
-def _candidates(doc: Mapping[str, Any], path: str, settings: Settings, fixity: Fixity) -> list[Any]:
-    """Plausible new document values for one fact (``None``: remove it)."""
+def _candidates(
+    doc: Mapping[str, Any], path: str, settings: Settings, fixity: Fixity, *, near: bool = True
+) -> list[Any]:
+    """Plausible new document values for one fact (``None``: remove it); ``near`` adds
+    the day before and after each of the agreement's dates (for strict orders)."""
     try:
         t = type_of(path)
     except KeyError:
@@ -236,7 +241,9 @@ def _candidates(doc: Mapping[str, Any], path: str, settings: Settings, fixity: F
                     d = datetime.date.fromisoformat(v)
                 except ValueError:
                     continue
-                days |= {d, d - datetime.timedelta(days=1), d + datetime.timedelta(days=1)}
+                days.add(d)
+                if near:
+                    days |= {d - datetime.timedelta(days=1), d + datetime.timedelta(days=1)}
         out = [d.isoformat() for d in sorted(days)]
     elif t.kind == "int":
         out = [0, 1, 2, 5, 10] + ([old - 1, old + 1] if isinstance(old, int) else [])
@@ -304,9 +311,9 @@ def search(
     (not a proof)."""
     units = list(dict.fromkeys(t.key for t in targets))
     blocked: list[Blocked] = []
-    budget = [SEARCH_BUDGET]
     per_unit: list[list[Repair]] = []
     for key in units:
+        budget = [SEARCH_BUDGET]
         mine = _facts_of([t for t in targets if t.rule == key[0]], verifier, doc)
         free = [p for p in mine if not fixity.fixed(p)]
         found = _search(doc, free, verifier, {key}, alternatives, budget, fixity)
@@ -315,7 +322,7 @@ def search(
             continue
         # Which fixed facts would have to change (the kind of agreement stays).
         some = [p for p in mine if p not in ("id", "jenis")]
-        needs = _search(doc, some, verifier, {key}, alternatives, budget, fixity)
+        needs = _search(doc, some, verifier, {key}, alternatives, [_NEEDS_BUDGET], fixity)
         fixed_needs = tuple(
             tuple(c.path for c in rep.changes if fixity.fixed(c.path)) for rep in needs
         )
@@ -326,12 +333,12 @@ def search(
     excused = {(b.rule, b.targets[0].index) for b in blocked}
     out: list[Repair] = []
     sizes: set[int] = set()
-    for choice in itertools.islice(itertools.product(*per_unit), 64):
+    for choice in itertools.islice(itertools.product(*per_unit), 16):
         merged: dict[str, FactChange] = {}
         for rep in choice:
             for c in rep.changes:
                 merged.setdefault(c.path, c)
-        done = _complete(doc, list(merged.values()), fixity, verifier, excused, budget)
+        done = _complete(doc, list(merged.values()), fixity, verifier, excused)
         if done is None:
             continue
         changes = tuple(sorted(done, key=lambda c: c.path))
@@ -342,6 +349,8 @@ def search(
             continue
         out.append(Repair(with_bounds(doc, changes, verifier, excused), new))
         sizes.add(len(changes))
+        if len(out) >= alternatives:
+            break
     smallest = min(sizes, default=0)
     return [o for o in out if o.size == smallest][:alternatives], blocked
 
@@ -352,7 +361,6 @@ def _complete(
     fixity: Fixity,
     verifier: Verifier,
     excused: Keys,
-    budget: list[int],
 ) -> list[FactChange] | None:
     """The union of per-requirement repairs, plus repairs of what it newly leaves
     failing (a requirement that falls due once another is met), a few rounds deep."""
@@ -365,7 +373,7 @@ def _complete(
         if not left:
             return changes
         facts = [p for p in _facts_of(left[:1], verifier, new) if not fixity.fixed(p)]
-        more = _search(new, facts, verifier, {left[0].key}, 1, budget, fixity)
+        more = _search(new, facts, verifier, {left[0].key}, 1, [SEARCH_BUDGET], fixity)
         if not more:
             return None
         by_path = {c.path: c for c in changes}
@@ -387,18 +395,26 @@ def _search(
     fixity: Fixity,
 ) -> list[Repair]:
     settings = verifier.settings
-    options: list[list[FactChange]] = []
-    for p in facts:
-        old = doc_get(doc, p)
-        changes = []
-        for v in _candidates(doc, p, settings, fixity):
-            kind = "remove" if v is None else ("fill" if old is None else "change")
-            changes.append(FactChange(p, kind, old, v))
-        # Filling a missing fact is preferred to changing a present one.
-        options.append(changes)
+
+    def options_of(near: bool) -> list[list[FactChange]]:
+        out: list[list[FactChange]] = []
+        for p in facts:
+            old = doc_get(doc, p)
+            changes = []
+            for v in _candidates(doc, p, settings, fixity, near=near):
+                kind = "remove" if v is None else ("fill" if old is None else "change")
+                changes.append(FactChange(p, kind, old, v))
+            out.append(changes)
+        return out
+
+    # Single changes try every candidate; combinations leave out the neighbouring days,
+    # whose products would spend the budget on pairs of dates.
+    single, combined = options_of(True), options_of(False)
+    # Filling a missing fact is preferred to changing a present one.
     order = sorted(range(len(facts)), key=lambda i: doc_get(doc, facts[i]) is not None)
     found: list[Repair] = []
     for size in range(1, SEARCH_DEPTH + 1):
+        options = single if size == 1 else combined
         for combo in itertools.combinations(order, size):
             for picks in itertools.product(*[options[i] for i in combo]):
                 if budget[0] <= 0:

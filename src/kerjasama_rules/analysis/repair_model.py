@@ -327,13 +327,15 @@ class Settings:
     cuti_bersama: str | None = None
     regional_holidays: tuple[tuple[datetime.date, str], ...] = ()
 
-    def evaluate(self, rules: RuleSet, agreement: Agreement) -> Report:
+    def evaluate(self, rules: RuleSet, agreement: Agreement, *, evidence: bool = True) -> Report:
+        """The report ``kerjasama check`` gives with these options."""
         return rules.evaluate(
             agreement,
             as_of=self.as_of,
             switches=self.switches,
             cuti_bersama=self.cuti_bersama,
             regional_holidays=self.regional_holidays,
+            evidence=evidence,
         )
 
 
@@ -392,7 +394,8 @@ class Verifier:
         except Exception:  # a candidate the loader rejects is no repair
             got: list[RepairTarget] | None = None
         else:
-            report = self.settings.evaluate(self.rules, agreement)
+            # Without evidence: the same statuses, severities and messages, faster.
+            report = self.settings.evaluate(self.rules, agreement, evidence=False)
             got = targets_of(report, self.rule, self.rules)
         self._cache[key] = got
         return got
