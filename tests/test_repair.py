@@ -149,6 +149,18 @@ def test_both_languages_and_exit_codes() -> None:
         assert word not in text_id
 
 
+def test_a_list_longer_than_the_solver_bound_falls_back_to_the_search() -> None:
+    doc = kr.unstructure_agreement(
+        kr.load_agreement(EXAMPLES / "ksdll-universitas-tidak-patuh.yaml")
+    )
+    doc["urusan"] = [*doc["urusan"], "pendidikan", "kesehatan", "pariwisata", "perhubungan"]
+    a = kr.load_agreement(doc)
+    result = kr.repair(a, RULES, as_of=AS_OF, rule="pp28-27-1")
+    assert result.method == "search"
+    assert result.fallback == ("list-bound", "urusan", "4")
+    _check_result(a, result)
+
+
 def test_json_shape() -> None:
     f = str(EXAMPLES / "ksdpl-arnhem-tidak-patuh.yaml")
     code, text = _cli("explain", "--repair", f, "--as-of", "2026-11-29", "--format", "json")
@@ -181,7 +193,8 @@ def test_without_z3_the_search_is_used_and_says_so(monkeypatch: pytest.MonkeyPat
     f = str(EXAMPLES / "ksdd-sampah-kota-bekasi-tidak-patuh.yaml")
     code, text = _cli("explain", "--repair", f, "--as-of", "2026-11-29", "--lang", "en")
     assert code == 0
-    assert "Method: a bounded search without z3" in text
+    assert "Method: a bounded search" in text
+    assert "The z3 solver is not installed" in text
     assert "change `dprd.keputusan` from `ditolak` to `disetujui`" in text
     a = kr.load_agreement(f)
     result = kr.repair(a, RULES, as_of=AS_OF)
@@ -209,3 +222,7 @@ def test_repairs_of_generated_agreements_verify(a: kr.Agreement) -> None:
         assert _failing(apply_changes(doc, rep.changes)) <= blocked
         for c in rep.changes:
             assert not any(pattern_matches(p, c.path) for p in DEFAULT_FIXED)
+        # Minimal: leaving out any one change leaves something failing.
+        for drop in rep.changes:
+            rest = [c for c in rep.changes if c is not drop]
+            assert _failing(apply_changes(doc, rest)) - blocked, drop

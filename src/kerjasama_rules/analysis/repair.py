@@ -144,7 +144,7 @@ def repair(
         return RepairResult(
             method=method, status="nothing-to-repair", repairs=(), blocked=(), **base
         )
-    note = ""
+    fallback: tuple[str, ...] = ("no-solver",) if use_solver is None else ("requested",)
     if _solver_wanted(use_solver):
         from .repair_solver import SolverGaveUp, solve
 
@@ -152,12 +152,11 @@ def repair(
             repairs, blocked = solve(
                 agreement, doc, rules, settings, fixity, verifier, targets, alternatives
             )
-            return _result("z3", repairs, blocked, base, "")
+            return _result("z3", repairs, blocked, base, ())
         except SolverGaveUp as exc:
-            note = str(exc)
+            fallback = exc.reason
     repairs, blocked = search(doc, fixity, verifier, targets, alternatives)
-    bound = f"at most {SEARCH_DEPTH} changes, {SEARCH_BUDGET} replays"
-    return _result("search", repairs, blocked, base, "; ".join(x for x in (note, bound) if x))
+    return _result("search", repairs, blocked, base, fallback)
 
 
 def _z3_installed() -> bool:
@@ -193,7 +192,7 @@ def _result(
     repairs: Sequence[Repair],
     blocked: Sequence[Blocked],
     base: dict[str, Any],
-    note: str,
+    fallback: tuple[str, ...],
 ) -> RepairResult:
     if blocked:
         status = "partial" if repairs else "no-repair"
@@ -204,7 +203,7 @@ def _result(
         status=status,
         repairs=tuple(repairs),
         blocked=tuple(blocked),
-        note=note,
+        fallback=fallback,
         **base,
     )
 

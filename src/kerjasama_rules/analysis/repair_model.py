@@ -128,7 +128,7 @@ class RepairResult:
     ``partial`` (``blocked`` rules cannot be repaired; ``repairs`` fix the others) or
     ``no-repair`` (none exists, or, with the search, none was found within its bounds).
     ``method`` is ``z3`` (minimality proved within the encoding's bounds) or ``search``
-    (a bounded search: ``bound`` says how far it looked).
+    (a bounded search; ``fallback`` says why).
     """
 
     agreement: str
@@ -141,7 +141,9 @@ class RepairResult:
     blocked: tuple[Blocked, ...]
     fixed: tuple[str, ...]
     free: tuple[str, ...]
-    note: str = ""
+    #: Why the search was used instead of z3: a code (``no-solver``, ``requested``,
+    #: ``list-bound``, ``not-encodable``, ``gave-up``, ``time-budget``) and its values.
+    fallback: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:

@@ -53,7 +53,18 @@ _PP28_IN_FORCE = datetime.date(2018, 7, 13).toordinal()
 
 class SolverGaveUp(Exception):
     """The solver cannot answer (a construct it does not encode, a timeout): the caller
-    falls back to the bounded search and says why."""
+    falls back to the bounded search and says why. ``reason`` is a code and its values
+    (``list-bound``, ``not-encodable``, ``gave-up``, ``time-budget``), which the output
+    layer words in the report's language."""
+
+    def __init__(self, message: str, *reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def _gave_up(s: z3.Solver) -> SolverGaveUp:
+    why = s.reason_unknown()
+    return SolverGaveUp(f"the solver gave up: {why}", "gave-up", why)
 
 
 def _current(agreement: Agreement, path: str) -> Any:
@@ -93,7 +104,7 @@ def _const_eq(f: Fact, cur: Any) -> Any:
     if kind == "duration":
         y, m, d = f.value
         return z3.And(y == cur.years, m == cur.months, d == cur.days)
-    raise SolverGaveUp(f"a fact of type {kind}")  # pragma: no cover
+    raise SolverGaveUp(f"a fact of type {kind}", "not-encodable", "", kind)  # pragma: no cover
 
 
 def _doc_value(f: Fact, m: z3.ModelRef, term: Any = None) -> Any:
@@ -119,7 +130,7 @@ def _doc_value(f: Fact, m: z3.ModelRef, term: Any = None) -> Any:
         return datetime.date.fromordinal(v.as_long()).isoformat()
     if kind == "text":
         return v.as_string()
-    raise SolverGaveUp(f"a fact of type {kind}")  # pragma: no cover
+    raise SolverGaveUp(f"a fact of type {kind}", "not-encodable", "", kind)  # pragma: no cover
 
 
 class _Problem:
@@ -174,7 +185,7 @@ class _Problem:
                 got = self._encode_ok(node, reqs)
             except NotEncodable as exc:
                 msg = f"rule `{rule_id}` uses {exc.construct}, which the solver does not encode"
-                raise SolverGaveUp(msg) from None
+                raise SolverGaveUp(msg, "not-encodable", rule_id, exc.construct) from None
         self._ok[(rule_id, reqs)] = got
         return got
 
@@ -212,7 +223,7 @@ class _Problem:
             return z3.Not(f.present)
         if f.type.kind == "list" and len(cur) > LIST_BOUND:
             msg = f"`{f.path}` has more than {LIST_BOUND} items, the solver's bound for lists"
-            raise SolverGaveUp(msg)
+            raise SolverGaveUp(msg, "list-bound", f.path, str(LIST_BOUND))
         return z3.And(f.present, _const_eq(f, cur))
 
     def _item_of_list(self, f: Fact) -> bool:
@@ -404,7 +415,7 @@ def solve(
             if found:
                 break
             msg = f"the solver found no verified repair within {_BUDGET_S:.0f} s"
-            raise SolverGaveUp(msg)
+            raise SolverGaveUp(msg, "time-budget", f"{_BUDGET_S:.0f}")
         goals = [prob.ok(r, reqs) for r, reqs in goal.items()]  # before hard and softs
         softs = prob.softs()
         got = _least(
@@ -467,7 +478,9 @@ def _blocked(
     s.add(*prob.hard(), ok)
     r = s.check()
     if r == z3.unknown:
-        raise SolverGaveUp(f"the solver gave up: {s.reason_unknown()}")
+        raise SolverGaveUp(
+            f"the solver gave up: {s.reason_unknown()}", "gave-up", s.reason_unknown()
+        )
     if r == z3.sat:
         return None
     # Which fixed facts would have to change: the same optimisation with them soft.
@@ -515,7 +528,9 @@ def _least(
         r = s.check()
         if r == z3.unknown:
             s.pop()
-            raise SolverGaveUp(f"the solver gave up: {s.reason_unknown()}")
+            raise SolverGaveUp(
+                f"the solver gave up: {s.reason_unknown()}", "gave-up", s.reason_unknown()
+            )
         s.pop()
         return bool(r == z3.sat)
 

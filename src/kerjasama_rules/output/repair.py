@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ..analysis.repair import SEARCH_BUDGET, SEARCH_DEPTH
 from ..analysis.repair_model import (
     DEFAULT_FIXED,
     Blocked,
@@ -31,8 +32,13 @@ _T: dict[str, dict[str, str]] = {
         "title": "Perbaikan minimal: {agreement} (per {as_of})",
         "rule": "Hanya aturan `{rule}`.",
         "z3": "Metode: pemecah z3 (minimal terbukti dalam batas pengodean: daftar paling banyak 4 butir, tanggal 1990–2100).",
-        "search": "Metode: pencarian terbatas tanpa z3 ({bound}); bukan bukti minimalitas. Pasang ekstra `analysis` untuk bukti.",
-        "note": "Catatan: {note}.",
+        "search": "Metode: pencarian terbatas (paling banyak {depth} perubahan per persyaratan, {budget} evaluasi ulang); bukan bukti minimalitas.",
+        "no-solver": "Pemecah z3 tidak terpasang: pasang ekstra `analysis` untuk bukti.",
+        "requested": "Pencarian diminta sebagai ganti pemecah z3.",
+        "list-bound": "Pemecah z3 tidak dipakai: `{0}` berisi lebih dari {1} butir, batas daftar pemecah.",
+        "not-encodable": "Pemecah z3 tidak dipakai: aturan `{0}` memakai {1}, yang tidak dikodekan.",
+        "gave-up": "Pemecah z3 menyerah ({0}).",
+        "time-budget": "Pemecah z3 tidak menemukan perbaikan terverifikasi dalam {0} detik.",
         "nothing": "Tidak ada yang perlu diperbaiki: setiap persyaratan bertingkat error terpenuhi.",
         "blocked": "Tidak dapat diperbaiki tanpa mengubah fakta tetap:",
         "needs": "tidak dapat diperbaiki tanpa mengubah {facts}",
@@ -58,8 +64,13 @@ _T: dict[str, dict[str, str]] = {
         "title": "Minimal repair: {agreement} (as of {as_of})",
         "rule": "Rule `{rule}` only.",
         "z3": "Method: the z3 solver (minimality proved within the encoding's bounds: lists of at most 4 items, dates 1990–2100).",
-        "search": "Method: a bounded search without z3 ({bound}); not a proof of minimality. Install the `analysis` extra for proofs.",
-        "note": "Note: {note}.",
+        "search": "Method: a bounded search (at most {depth} changes per requirement, {budget} replays); not a proof of minimality.",
+        "no-solver": "The z3 solver is not installed: install the `analysis` extra for proofs.",
+        "requested": "The search was asked for instead of the z3 solver.",
+        "list-bound": "The z3 solver was not used: `{0}` has more than {1} items, the solver's bound for lists.",
+        "not-encodable": "The z3 solver was not used: rule `{0}` uses {1}, which is not encoded.",
+        "gave-up": "The z3 solver gave up ({0}).",
+        "time-budget": "The z3 solver found no verified repair within {0} s.",
         "nothing": "Nothing to repair: every error-severity requirement passes.",
         "blocked": "Cannot be repaired without changing a fixed fact:",
         "needs": "cannot be repaired without changing {facts}",
@@ -176,11 +187,10 @@ def render_repair_text(result: RepairResult, lang: str = "id") -> str:
     if result.method == "z3":
         out.append(t["z3"])
     else:
-        bound = result.note.rpartition("; ")[2] if result.note else ""
-        out.append(t["search"].format(bound=bound))
-    note = result.note.rpartition("; ")[0] if result.method == "search" else result.note
-    if note:
-        out.append(t["note"].format(note=note))
+        out.append(t["search"].format(depth=SEARCH_DEPTH, budget=f"{SEARCH_BUDGET:,}"))
+        if result.fallback:
+            code, *values = result.fallback
+            out.append(t[code].format(*values))
     out.append("")
     if result.status == "nothing-to-repair":
         out.append(t["nothing"])
@@ -229,7 +239,14 @@ def repair_to_json(result: RepairResult, lang: str = "id") -> dict[str, Any]:
         "method": result.method,
         "proved_minimal": result.method == "z3",
         "status": result.status,
-        "note": result.note or None,
+        "fallback": (
+            {"code": result.fallback[0], "values": list(result.fallback[1:])}
+            if result.fallback
+            else None
+        ),
+        "search_bound": {"changes": SEARCH_DEPTH, "replays": SEARCH_BUDGET}
+        if result.method == "search"
+        else None,
         "targets": [target(x) for x in result.targets],
         "repairs": [
             {
