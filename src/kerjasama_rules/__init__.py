@@ -16,7 +16,7 @@ Typical use::
     print(kr.render_text(report))
 """
 
-from .analysis.repair import RepairResult, repair
+from .analysis.repairs import RepairResult, repair
 from .engine.evaluator import RuleSet
 from .engine.report import Evidence, Finding, Outcome, Report
 from .engine.rulefiles import bundled_rules_path, compile, load_rules

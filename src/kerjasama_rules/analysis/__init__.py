@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigurationError, Diagnostic
 from .findings import CODES, AnalysisFinding, AnalysisResult, Location, NotAnalysed, Witness
-from .repair import Blocked, FactChange, Repair, RepairResult, RepairTarget, repair
+from .repairs import Blocked, FactChange, Repair, RepairResult, RepairTarget, repair
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -3,7 +3,7 @@
 Fact changes, repairs and their result as plain frozen data; fact paths and agreement
 documents (reading a value, applying changes); which facts are fixed; and the
 :class:`Verifier` that replays a candidate document on the real engine. Used by
-``repair.py`` (the API and the search without z3) and ``repair_solver.py`` (z3).
+``repairs.py`` (the API and the search without z3) and ``repair_solver.py`` (z3).
 """
 
 from __future__ import annotations
@@ -38,12 +38,17 @@ __all__ = [
     "Verifier",
     "apply_changes",
     "check_patterns",
+    "depth",
     "doc_get",
+    "is_item",
     "leaf_paths",
     "path_parts",
     "pattern_matches",
+    "periods",
+    "rank",
     "targets_of",
     "type_of",
+    "under",
 ]
 
 #: Facts a repair never changes unless the user frees them (``free=``).
@@ -494,3 +499,43 @@ def leaf_paths(doc: Any, prefix: str = "") -> Iterable[str]:
             yield from leaf_paths(v, f"{prefix}[{i}]")
     else:
         yield prefix
+
+
+# ------------------------------------------------------------------ helpers of the solver
+def rank(severity: str) -> int:
+    """A severity as a number (``error`` highest)."""
+    return {"info": 0, "warning": 1, "error": 2}.get(severity, 2)
+
+
+def depth(path: str) -> int:
+    """How deep a fact path is (dots and brackets)."""
+    return path.count(".") + path.count("[")
+
+
+def under(path: str, container: str) -> bool:
+    """Whether ``path`` lies inside the record or list ``container``."""
+    return path.startswith((container + ".", container + "["))
+
+
+def is_item(path: str, list_path: str) -> bool:
+    """Whether ``path`` is an item (``[i]``) of the list ``list_path``."""
+    rest = path[len(list_path) :]
+    return path.startswith(list_path + "[") and rest.endswith("]") and "." not in rest
+
+
+def periods(checked: Any) -> dict[str, tuple[datetime.date | None, datetime.date | None]]:
+    """Each rule's period in force, a later rule that replaces it ending it (as the
+    planner does)."""
+    out: dict[str, tuple[datetime.date | None, datetime.date | None]] = {}
+    for r in checked.rules:
+        p = checked.periods.get(r.id)
+        out[r.id] = (p.start if p else None, p.end if p else None)
+    for r in checked.rules:
+        p = checked.periods.get(r.id)
+        if p is None:
+            continue
+        for old in r.replaces:
+            start, end = out[old]
+            if end is None or p.start < end:
+                out[old] = (start, p.start)
+    return out

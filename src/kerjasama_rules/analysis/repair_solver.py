@@ -41,6 +41,11 @@ from .repair_model import (
     path_parts,
     with_bounds,
 )
+from .repair_model import depth as _depth
+from .repair_model import is_item as _is_item
+from .repair_model import periods as _periods
+from .repair_model import rank as _rank
+from .repair_model import under as _under
 from .witness import real_working_days
 
 __all__ = ["SolverGaveUp", "solve"]
@@ -557,41 +562,6 @@ def _at_most(flags: Sequence[Any], k: int) -> Any:
     if not flags:
         return z3.BoolVal(True)
     return z3.PbLe([(f, 1) for f in flags], k)
-
-
-def _rank(severity: str) -> int:
-    return {"info": 0, "warning": 1, "error": 2}.get(severity, 2)
-
-
-def _depth(path: str) -> int:
-    return path.count(".") + path.count("[")
-
-
-def _under(path: str, container: str) -> bool:
-    return path.startswith((container + ".", container + "["))
-
-
-def _is_item(path: str, list_path: str) -> bool:
-    rest = path[len(list_path) :]
-    return path.startswith(list_path + "[") and rest.endswith("]") and "." not in rest
-
-
-def _periods(checked: Any) -> dict[str, tuple[datetime.date | None, datetime.date | None]]:
-    """Each rule's period in force, a later rule that replaces it ending it (as the
-    planner does)."""
-    out: dict[str, tuple[datetime.date | None, datetime.date | None]] = {}
-    for r in checked.rules:
-        p = checked.periods.get(r.id)
-        out[r.id] = (p.start if p else None, p.end if p else None)
-    for r in checked.rules:
-        p = checked.periods.get(r.id)
-        if p is None:
-            continue
-        for old in r.replaces:
-            start, end = out[old]
-            if end is None or p.start < end:
-                out[old] = (start, p.start)
-    return out
 
 
 def _long(m: z3.ModelRef, term: Any) -> int:

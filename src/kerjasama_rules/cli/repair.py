@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from ..analysis.repair import repair
+from ..analysis.repairs import repair
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
 from ..model.loader import load_agreements

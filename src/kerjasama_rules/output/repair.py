@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (a catalogue of texts: one template a line reads best)
 """Minimal repairs (``kerjasama explain --repair``) as text in Indonesian or English, or JSON.
 
-Reads the plain data of :mod:`kerjasama_rules.analysis.repair`. Values are shown as YAML
+Reads the plain data of :mod:`kerjasama_rules.analysis.repairs`. Values are shown as YAML
 the user can paste into the agreement file; the JSON form is ``kerjasama-repair/1``.
 """
 
@@ -12,7 +12,6 @@ from typing import Any
 
 import yaml
 
-from ..analysis.repair import SEARCH_BUDGET, SEARCH_DEPTH
 from ..analysis.repair_model import (
     DEFAULT_FIXED,
     Blocked,
@@ -22,6 +21,7 @@ from ..analysis.repair_model import (
     path_parts,
     type_of,
 )
+from ..analysis.repairs import SEARCH_BUDGET, SEARCH_DEPTH
 
 __all__ = ["render_repair_text", "repair_to_json"]
 
