@@ -134,6 +134,9 @@ def test_fix_keeps_a_fact_and_nothing_to_repair_on_a_compliant_example() -> None
     assert all(c.path != "dprd.keputusan" for r in fixed.repairs for c in r.changes)
     ok = kr.load_agreement(EXAMPLES / "ksdd-sampah-kota-bekasi-patuh.yaml")
     assert kr.repair(ok, RULES, as_of=AS_OF).status == "nothing-to-repair"
+    # A repaired agreement needs no further repair.
+    repaired = kr.load_agreement(dict(free.repairs[0].document))
+    assert kr.repair(repaired, RULES, as_of=AS_OF).status == "nothing-to-repair"
 
 
 def test_both_languages_and_exit_codes() -> None:
