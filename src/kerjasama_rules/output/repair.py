@@ -187,7 +187,10 @@ def render_repair_text(result: RepairResult, lang: str = "id") -> str:
     if result.method == "z3":
         out.append(t["z3"])
     else:
-        out.append(t["search"].format(depth=SEARCH_DEPTH, budget=f"{SEARCH_BUDGET:,}"))
+        budget = f"{SEARCH_BUDGET:,}"
+        if lang == "id":  # Indonesian groups thousands with a dot
+            budget = budget.replace(",", ".")
+        out.append(t["search"].format(depth=SEARCH_DEPTH, budget=budget))
         if result.fallback:
             code, *values = result.fallback
             out.append(t[code].format(*values))
