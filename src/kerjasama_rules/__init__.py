@@ -16,6 +16,7 @@ Typical use::
     print(kr.render_text(report))
 """
 
+from .analysis.repairs import RepairResult, repair
 from .engine.evaluator import RuleSet
 from .engine.report import Evidence, Finding, Outcome, Report
 from .engine.rulefiles import bundled_rules_path, compile, load_rules
@@ -49,6 +50,7 @@ __all__ = [
     "Finding",
     "KerjasamaError",
     "Outcome",
+    "RepairResult",
     "Report",
     "RuleCheckError",
     "RuleSet",
@@ -63,5 +65,6 @@ __all__ = [
     "load_rules",
     "render_json",
     "render_text",
+    "repair",
     "unstructure_agreement",
 ]

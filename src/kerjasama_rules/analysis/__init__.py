@@ -3,8 +3,10 @@
 Encodes checked rules into z3 with the language's three-valued meaning and reports dead
 rules, requirements that can never be met or never fail, unreachable ``kecuali``, guards
 and determination cases, contradictions, duplicates, redundancies, and determination
-overlaps and gaps, each located and with a witness agreement replayed on the engine.
-z3 is optional (the ``analysis`` extra); it is imported only when an analysis runs.
+overlaps and gaps, each located and with a witness agreement replayed on the engine;
+and minimal repair of one agreement (``repair``: the fewest fact changes that make it
+comply, each replayed), with a bounded search when z3 is missing. z3 is optional (the
+``analysis`` extra); it is imported only when an analysis runs.
 
 May import: engine, language, model and the base modules (errors, source, suggest).
 """
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigurationError, Diagnostic
 from .findings import CODES, AnalysisFinding, AnalysisResult, Location, NotAnalysed, Witness
+from .repairs import Blocked, FactChange, Repair, RepairResult, RepairTarget, repair
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,11 +31,17 @@ __all__ = [
     "CODES",
     "AnalysisFinding",
     "AnalysisResult",
+    "Blocked",
+    "FactChange",
     "Location",
     "NotAnalysed",
+    "Repair",
+    "RepairResult",
+    "RepairTarget",
     "Witness",
     "analyze",
     "analyze_rules",
+    "repair",
     "semantic_diff",
     "z3_available",
 ]

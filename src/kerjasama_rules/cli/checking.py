@@ -27,6 +27,7 @@ from .options import (
     today_jakarta,
     write_diagnostics,
 )
+from .repair import add_repair_options, run_repair
 from .streaming import CheckOptions, judge_all, units_of
 
 __all__ = ["agreement_files", "register_check", "register_explain", "run_check", "run_explain"]
@@ -65,12 +66,15 @@ def register_explain(sub: Any) -> None:
     """Add ``explain``."""
     explain = sub.add_parser("explain", help="the full reasoning of one rule on one agreement")
     explain.add_argument("file", metavar="FILE")
-    explain.add_argument("rule_id", metavar="RULE_ID")
+    explain.add_argument(
+        "rule_id", metavar="RULE_ID", nargs="?", help="the rule (optional with --repair)"
+    )
     explain.add_argument(
         "--agreement", metavar="ID", help="which agreement, when the file holds several"
     )
     add_common(explain)
     add_evaluation(explain)
+    add_repair_options(explain)
 
 
 def agreement_files(paths: Sequence[str]) -> list[str]:
@@ -165,7 +169,14 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_explain(args: argparse.Namespace, out: TextIO) -> int:
-    """``kerjasama explain FILE RULE``: one rule (or determination), step by step."""
+    """``kerjasama explain FILE RULE``: one rule (or determination), step by step;
+    with ``--repair``, the smallest fact changes that make it comply."""
+    if args.repair:
+        return run_repair(args, out)
+    if args.rule_id is None or args.fix or args.free:
+        what = "--fix and --free need --repair" if args.rule_id else "explain needs a RULE_ID"
+        msg = f"{what}"
+        raise ConfigurationError([Diagnostic(code="config.bad-option", message=msg)])
     selection = rule_selection(args)
     rules = load_rules(*selection.paths)
     agreements = load_agreements(args.file)
