@@ -133,3 +133,12 @@ def test_quoted_wording_is_shown_with_its_source(tmp_path: Path) -> None:
     assert quoted and quoted[0]["wording"] == "Bunyi kutipan uji."
     # A unit not in this small inventory says so.
     assert "tidak ada dalam inventaris hukum; teks resmi tidak dimuat" in text
+
+
+def test_explain_a_determination_shows_the_law_of_the_deciding_case() -> None:
+    args = ("explain", BROKEN, "perlu_persetujuan_dprd", "--as-of", "2026-11-29", "--show-law")
+    code, text = _run(*args, "--lang", "en")
+    assert code == 0
+    assert "summary (not the official text), Pasal 30 ayat (1) PP 28/2018" in text
+    _, plain = _run(*args[:-1])
+    assert "ringkasan (bukan teks resmi)" not in plain

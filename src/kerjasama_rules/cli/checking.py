@@ -207,7 +207,9 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
             switches=switches_of(args),
             cuti_bersama=args.cuti_bersama,
         )
-        out.write(render_determination(result, steps, as_of, args.lang, as_of_is_today=today))
+        out.write(
+            render_determination(result, steps, as_of, args.lang, as_of_is_today=today, law=law)
+        )
         out.write("\n" + render_rules_line(selection, args.lang))
         return EXIT_OK
     ex = rules.explain(

@@ -605,10 +605,13 @@ def render_determination(
     lang: str = "id",
     *,
     as_of_is_today: bool = False,
+    law: Inventory | None = None,
 ) -> str:
-    """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value."""
+    """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value
+    (``law``: the units the deciding case cites, as in render_text)."""
     t = _T.get(lang, _T["id"])
     roles = _ROLE.get(lang, _ROLE["id"])
+    shown_law = LawLines(law, lang) if law is not None else None
     out = [f"{result.name}: {result.title or ''}".rstrip()]
     if as_of is not None:
         out.append(f"  {t['as_of']}: {_as_of_text(as_of, t, as_of_is_today)}")
@@ -626,6 +629,9 @@ def render_determination(
     for b in result.because:
         cites = "; ".join(c.text for c in b.citations)
         out.append(f"  {t['because']} {b.condition_in(lang)}  [{cites}]")
+        if shown_law is not None:
+            for c in b.citations:
+                out.extend(shown_law.lines(c, "    "))
         if b.evidence:
             out.append(f"  {t['evidence']}: {_evidence_text(b.evidence)}")
     if result.missing:
