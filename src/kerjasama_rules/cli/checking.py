@@ -28,9 +28,26 @@ from .options import (
     write_diagnostics,
 )
 from .repair import add_repair_options, run_repair
-from .streaming import CheckOptions, judge_all, units_of
+from .streaming import CheckOptions, judge_all, law_inventory, units_of
 
-__all__ = ["agreement_files", "register_check", "register_explain", "run_check", "run_explain"]
+__all__ = [
+    "add_show_law",
+    "agreement_files",
+    "register_check",
+    "register_explain",
+    "run_check",
+    "run_explain",
+]
+
+
+def add_show_law(p: argparse.ArgumentParser) -> None:
+    """``--show-law``: the law beside each cited unit."""
+    p.add_argument(
+        "--show-law",
+        action="store_true",
+        help="beside each cited unit, what the law inventory holds: its summary (never the "
+        "official text) and the wording, or where to read the official text",
+    )
 
 
 def register_check(sub: Any) -> None:
@@ -54,6 +71,7 @@ def register_check(sub: Any) -> None:
         help="judge in N processes (0: one per core); the output is the same as with 1",
     )
     add_evaluation(check)
+    add_show_law(check)
     check.add_argument(
         "--compare-switches",
         action="store_true",
@@ -75,6 +93,7 @@ def register_explain(sub: Any) -> None:
     add_common(explain)
     add_evaluation(explain)
     add_repair_options(explain)
+    add_show_law(explain)
 
 
 def agreement_files(paths: Sequence[str]) -> list[str]:
@@ -123,6 +142,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         lang=args.lang,
         fmt=fmt,
         compare=args.compare_switches,
+        show_law=args.show_law,
     )
     writer = JsonDocumentWriter()
     if fmt == "json":
@@ -189,6 +209,7 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
         chosen = match[0]
     as_of = args.as_of or today_jakarta()
     today = args.as_of is None
+    law = law_inventory(selection.paths) if args.show_law else None
     if args.rule_id in {d.name for d in rules.determinations}:
         result, steps = rules.explain_determination(
             chosen,
@@ -197,7 +218,9 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
             switches=switches_of(args),
             cuti_bersama=args.cuti_bersama,
         )
-        out.write(render_determination(result, steps, as_of, args.lang, as_of_is_today=today))
+        out.write(
+            render_determination(result, steps, as_of, args.lang, as_of_is_today=today, law=law)
+        )
         out.write("\n" + render_rules_line(selection, args.lang))
         return EXIT_OK
     ex = rules.explain(
@@ -209,11 +232,11 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
         regional_holidays=args.regional_holidays,
     )
     if args.format == "json":
-        doc = explanation_to_json(ex, lang=args.lang)
+        doc = explanation_to_json(ex, lang=args.lang, law=law)
         doc["rules"] = selection_to_json(selection)
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(render_explanation(ex, lang=args.lang, as_of_is_today=today))
+        out.write(render_explanation(ex, lang=args.lang, as_of_is_today=today, law=law))
         out.write("\n" + render_rules_line(selection, args.lang))
     return (
         EXIT_VIOLATION

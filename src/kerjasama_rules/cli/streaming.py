@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +26,7 @@ from ..engine.comparison import compare_switches
 from ..engine.evaluator import RuleSet
 from ..engine.rulefiles import load_rules
 from ..errors import Diagnostic, KerjasamaError
+from ..law.inventory import Inventory, inventory_files, load_inventory
 from ..model.agreement import Agreement
 from ..model.loader import load_agreements, parse_agreement_text
 from ..output.batch import render_template_tip, summary_row
@@ -32,7 +34,7 @@ from ..output.comparison import comparison_to_json, render_comparison
 from ..output.render import render_text
 from ..output.stream import report_json_block, report_json_line
 
-__all__ = ["CheckOptions", "Piece", "judge_all", "units_of"]
+__all__ = ["CheckOptions", "Piece", "judge_all", "law_inventory", "units_of"]
 
 # Units (a file, or a line of JSON Lines) per task: large enough that the pool's
 # pickling is a small share, small enough that the window stays a few MB.
@@ -53,6 +55,7 @@ class CheckOptions:
     lang: str
     fmt: str
     compare: bool
+    show_law: bool = False
 
 
 @attrs.frozen
@@ -85,19 +88,28 @@ def _lines(name: str, stream: Iterable[str]) -> Iterator[tuple[str, str | None]]
             yield f"{name}:{n}", line
 
 
-_STATE: tuple[CheckOptions, RuleSet] | None = None
+_STATE: tuple[CheckOptions, RuleSet, Inventory | None] | None = None
 
 
 def _init(opts: CheckOptions) -> None:
-    """Load the rules once per process (a forked worker inherits the parent's)."""
+    """Load the rules (and, for ``--show-law``, the law inventory) once per process (a
+    forked worker inherits the parent's)."""
     global _STATE  # one rule set per worker process, by design
     if _STATE is None or _STATE[0] != opts:
-        _STATE = (opts, load_rules(*opts.rule_paths))
+        law = law_inventory(opts.rule_paths) if opts.show_law else None
+        _STATE = (opts, load_rules(*opts.rule_paths), law)
+
+
+def law_inventory(rule_paths: Iterable[str | os.PathLike[str]]) -> Inventory:
+    """The law inventory that goes with the rules in use (``--show-law``): the
+    ``inventaris.yaml`` files among them, else the bundled ones (as ``lint`` does)."""
+    found = inventory_files(*[p for p in rule_paths if Path(p).is_dir()])
+    return load_inventory(*found) if found else load_inventory()
 
 
 def _judge(chunk: list[tuple[str, str | None]]) -> list[Piece]:
     assert _STATE is not None
-    opts, rules = _STATE
+    opts, rules, law = _STATE
     pieces: list[Piece] = []
     for source, text in chunk:
         try:
@@ -108,11 +120,13 @@ def _judge(chunk: list[tuple[str, str | None]]) -> list[Piece]:
         except KerjasamaError as exc:
             pieces.append(Piece(problems=tuple(exc.diagnostics)))
             continue
-        pieces.extend(_piece(rules, opts, a, source) for a in agreements)
+        pieces.extend(_piece(rules, opts, a, source, law) for a in agreements)
     return pieces
 
 
-def _piece(rules: RuleSet, opts: CheckOptions, a: Agreement, source: str) -> Piece:
+def _piece(
+    rules: RuleSet, opts: CheckOptions, a: Agreement, source: str, law: Inventory | None = None
+) -> Piece:
     r = rules.evaluate(
         a,
         as_of=opts.as_of,
@@ -125,11 +139,11 @@ def _piece(rules: RuleSet, opts: CheckOptions, a: Agreement, source: str) -> Pie
         compare_switches(rules, a, as_of=opts.as_of, source=r.source) if opts.compare else None
     )
     if opts.fmt == "jsonl":
-        return Piece(r.verdict, report_json_line(r, lang=opts.lang))
+        return Piece(r.verdict, report_json_line(r, lang=opts.lang, law=law))
     if opts.fmt == "json":
         shown = comparison_to_json(comparison) if comparison is not None else None
-        return Piece(r.verdict, report_json_block(r, lang=opts.lang), comparison=shown)
-    text = render_text(r, lang=opts.lang, as_of_is_today=opts.today)
+        return Piece(r.verdict, report_json_block(r, lang=opts.lang, law=law), comparison=shown)
+    text = render_text(r, lang=opts.lang, as_of_is_today=opts.today, law=law)
     if r.verdict == "unknown":
         text += render_template_tip(a.jenis.value, opts.lang)
     if comparison is not None:

@@ -84,6 +84,12 @@ class Unit:
     wording_en: str | None = None
     wording_source: str | None = None
     wording_missing: str | None = None
+    wording_missing_en: str | None = None
+    # The inventory's own paraphrase (``ringkasan``, ``ringkasan_en``) and the English title
+    # (``judul_en``): a summary for the reader, labelled as such wherever it is shown.
+    title_en: str | None = None
+    summary: str | None = None
+    summary_en: str | None = None
 
     @property
     def key(self) -> tuple[str, int, int | None, str | None]:
@@ -246,8 +252,12 @@ _TOP_KEYS = {
     "pasal",
     "teks_sumber",
     "teks_tidak_tersedia",
+    "teks_tidak_tersedia_en",
 }
 _WORDING_KEYS = ("teks", "teks_en", "teks_sumber", "teks_tidak_tersedia")
+# A summary is the inventory's own paraphrase, never the law's text: it is kept apart from
+# `teks` so that no output can show one in the place of the other.
+_SUMMARY_KEYS = ("judul_en", "ringkasan", "ringkasan_en", "teks_tidak_tersedia_en")
 _UNIT_KEYS = {
     "judul",
     "dapat_diperiksa",
@@ -256,6 +266,7 @@ _UNIT_KEYS = {
     "catatan",
     "rincian_lengkap",
     *_WORDING_KEYS,
+    *_SUMMARY_KEYS,
 }
 _PASAL_KEYS = _UNIT_KEYS | {"nomor", "ayat", "huruf"}
 _AYAT_KEYS = _UNIT_KEYS | {"nomor", "huruf"}
@@ -281,6 +292,7 @@ class _Reader:
         # file-wide defaults for the wording: its source, and why a unit has none
         self.wording_source: str | None = None
         self.wording_missing: str | None = None
+        self.wording_missing_en: str | None = None
 
     def error(self, path: str, message: str, help: str | None = None) -> None:
         self.diags.append(
@@ -310,6 +322,7 @@ class _Reader:
         self.instrument = normalize_instrument(inst)
         self.wording_source = self.text_of(doc, "teks_sumber", "$")
         self.wording_missing = self.text_of(doc, "teks_tidak_tersedia", "$")
+        self.wording_missing_en = self.text_of(doc, "teks_tidak_tersedia_en", "$")
         whole = doc.get("pasal_lengkap", True)
         if not isinstance(whole, bool):
             self.error("$.pasal_lengkap", "expected true or false")
@@ -370,6 +383,9 @@ class _Reader:
         """The unit with its wording fields: the quoted text and its source, or the reason
         there is none (the unit's own, else the file's)."""
         teks, en, source, missing = (self.text_of(node, k, path) for k in _WORDING_KEYS)
+        title_en, summary, summary_en, missing_en = (
+            self.text_of(node, k, path) for k in _SUMMARY_KEYS
+        )
         if teks is not None and not teks.strip():
             self.error(f"{path}.teks", "empty `teks`: leave it out and say why instead")
             teks = None
@@ -384,6 +400,12 @@ class _Reader:
             wording_en=en,
             wording_source=source if teks is not None else None,
             wording_missing=None if teks is not None else (missing or self.wording_missing),
+            wording_missing_en=(
+                None if teks is not None else (missing_en or self.wording_missing_en)
+            ),
+            title_en=title_en,
+            summary=summary,
+            summary_en=summary_en,
         )
 
     def add(self, unit: Unit, path: str) -> bool:

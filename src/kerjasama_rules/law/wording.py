@@ -19,7 +19,14 @@ from ..language import nodes
 from .coverage import CoverageReport, UnitCoverage
 from .inventory import Inventory, Unit, normalize_instrument, units_under
 
-__all__ = ["LawEntry", "UnitReferenceError", "entries_for", "parse_unit_reference"]
+__all__ = [
+    "CitedLaw",
+    "LawEntry",
+    "UnitReferenceError",
+    "cited_law",
+    "entries_for",
+    "parse_unit_reference",
+]
 
 DEFAULT_INSTRUMENT = "PP 28/2018"
 
@@ -136,3 +143,52 @@ def entries_for(
             msg = f"`{inst}` is not in the law inventory"
             raise UnitReferenceError([Diagnostic(code="law.unknown-unit", message=msg)])
     return [LawEntry(u, _rule_refs(rules, u), by_key.get(u.key)) for u in units]
+
+
+@attrs.frozen
+class CitedLaw:
+    """What the inventory holds for one cited unit (``--show-law``).
+
+    ``unit`` is the most specific inventoried unit containing the citation (the huruf,
+    else its ayat, else its pasal), or None when the inventory does not list it.
+    ``summary``/``summary_en`` are the inventory's own paraphrase (the pasal's title and
+    any ``ringkasan`` down to the unit): a reading aid, never the official text, which is
+    ``unit.wording`` when a source quoting it exactly is at hand, and otherwise missing
+    for the reason in ``unit.wording_missing``.
+    """
+
+    citation: str
+    unit: Unit | None
+    summary: str | None = None
+    summary_en: str | None = None
+
+
+def cited_law(inventory: Inventory, citation: nodes.Citation) -> CitedLaw:
+    """The inventory's entry for a unit cited by a finding, a pending duty or a rule.
+
+    Examples:
+        >>> from kerjasama_rules.law.inventory import load_inventory
+        >>> c = nodes.Citation("PP 28/2018", 30, ayat=3, huruf="f")
+        >>> found = cited_law(load_inventory(), c)
+        >>> found.unit.text, found.unit.wording is None
+        ('Pasal 30 ayat (3) huruf f PP 28/2018', True)
+    """
+    if citation.penjelasan or citation.pasal is None:
+        # The elucidation (Penjelasan) is not inventoried unit by unit, nor a whole act.
+        return CitedLaw(citation.text, None)
+    inst = normalize_instrument(citation.instrument or DEFAULT_INSTRUMENT)
+    keys: list[tuple[int | None, str | None]] = [(None, None)]
+    if citation.ayat is not None:
+        keys.append((citation.ayat, None))
+    if citation.huruf is not None:
+        keys.append((citation.ayat, citation.huruf))
+    chain: list[Unit] = []
+    for ayat, huruf in keys:
+        u = inventory.unit(inst, citation.pasal, ayat, huruf)
+        if u is not None:
+            chain.append(u)
+    if not chain:
+        return CitedLaw(citation.text, None)
+    ids = [x for x in (chain[0].title, *(u.summary for u in chain)) if x]
+    ens = [x for x in (chain[0].title_en, *(u.summary_en for u in chain)) if x]
+    return CitedLaw(citation.text, chain[-1], "; ".join(ids) or None, "; ".join(ens) or None)

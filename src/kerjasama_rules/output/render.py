@@ -5,6 +5,10 @@ default, English with ``lang="en"``): the verdict first, then each violation wit
 citation, message and evidence, then what is still unknown and which facts would decide
 it. JSON follows the versioned contract ``kerjasama-report/1`` (docs/json-report.md) and is
 deterministic: the same input gives the same bytes.
+
+Longer than 600 lines because the text and JSON forms of reports, explanations and rule
+listings are kept side by side, so that a field added to one is seen beside the other
+(the law beside each cited unit, ``--show-law``, is formatted in ``cited_law``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from ..engine.report import (
 )
 from ..errors import bad_argument
 from ..language.nodes import Citation, Rule, Switch
+from ..law.inventory import Inventory
+from .cited_law import LawLines, cited_law_json
 from .counts import STATUS_WORDS, VERDICT_WORDS, summary_line, tally, verdict_detail
 from .diagnostics import render_diagnostic, render_diagnostics
 from .plain import due_when
@@ -64,8 +70,8 @@ def citation_to_json(c: Citation) -> dict[str, Any]:
     }
 
 
-def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
-    return {
+def _finding_json(f: Finding, lang: str, law: Inventory | None = None) -> dict[str, Any]:
+    out = {
         "status": f.status,
         "severity": f.severity,
         "citation": citation_to_json(f.citation),
@@ -75,22 +81,28 @@ def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
         "evidence": [{"path": e.path, "value": e.value} for e in f.evidence],
         "missing": list(f.missing),
     }
+    if law is not None:
+        out["cited_law"] = cited_law_json(law, f.citation, lang)
+    return out
 
 
-def _outcome_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, Any]:
+def _outcome_json(
+    o: Outcome, lang: str, switches: dict[str, str], law: Inventory | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "rule": o.rule,
         "status": o.status,
         "severity": o.severity,
         "title": o.title,
         "citations": [citation_to_json(c) for c in o.citations],
-        "findings": [_finding_json(f, lang) for f in o.findings],
+        "findings": [_finding_json(f, lang, law) for f in o.findings],
         "pending": [
             {
                 "citation": citation_to_json(p.citation),
                 "message": p.message(lang),
                 "until": p.condition_in(lang),
                 "due_when": _due_text(p, lang, switches),
+                **({"cited_law": cited_law_json(law, p.citation, lang)} if law else {}),
             }
             for p in o.pending
         ],
@@ -118,8 +130,9 @@ def _outcome_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, 
     return out
 
 
-def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
-    """One report as a JSON-ready dict (an element of ``reports``)."""
+def report_to_json(r: Report, *, lang: str = "id", law: Inventory | None = None) -> dict[str, Any]:
+    """One report as a JSON-ready dict (an element of ``reports``); with ``law`` (the
+    inventory, ``--show-law``) each finding and pending duty carries ``cited_law``."""
     return {
         "agreement": r.agreement,
         "source": r.source,
@@ -156,7 +169,7 @@ def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
             }
             for d in r.determinations
         },
-        "outcomes": [_outcome_json(o, lang, dict(r.switches)) for o in r.outcomes],
+        "outcomes": [_outcome_json(o, lang, dict(r.switches), law) for o in r.outcomes],
         "data_warnings": [
             {"path": w.path, "value": w.value, "kind": w.kind} for w in data_warnings(r)
         ],
@@ -266,7 +279,13 @@ def _as_of_text(day: datetime.date, t: dict[str, str], today: bool) -> str:
     return f"{day.isoformat()} {t['today']}" if today else day.isoformat()
 
 
-def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = False) -> str:
+def render_text(
+    report: Report,
+    *,
+    lang: str = "id",
+    as_of_is_today: bool = False,
+    law: Inventory | None = None,
+) -> str:
     """A report as a cooperation officer reads it.
 
     Args:
@@ -274,11 +293,14 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
         lang: ``id`` (default) or ``en``.
         as_of_is_today: the reference date was not given but taken as today in
             Asia/Jakarta; the report says so beside the date.
+        law: the law inventory (``--show-law``): each cited unit is followed by the
+            inventory's summary of it and its wording, or where to read the official text.
     """
     if not isinstance(report, Report):
         raise bad_argument("render_text", "report", "a Report", report)
     _check_lang("render_text", lang)
     t = _T.get(lang, _T["id"])
+    shown_law = LawLines(law, lang) if law is not None else None
     out: list[str] = []
     head = f"{t['agreement']}: {report.agreement}"
     if report.source:
@@ -336,6 +358,8 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
         for o, f in items:
             out.append(f"  {mark} {f.citation.text}  [{o.rule}]")
             out.append(f"      {f.message(lang)}")
+            if shown_law is not None:
+                out.extend(shown_law.lines(f.citation, "      "))
             if f.evidence:
                 out.append(f"      {t['evidence']}: {_evidence_text(f.evidence)}")
             if f.missing:
@@ -361,6 +385,8 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
         for o, p, due in pend:
             out.append(f"  … {p.citation.text}  [{o.rule}]")
             out.append(f"      {p.message(lang)}")
+            if shown_law is not None:
+                out.extend(shown_law.lines(p.citation, "      "))
             out.append(f"      {due}")
     notes = [(o, n) for o in report.outcomes for n in o.notes]
     if notes:
@@ -411,13 +437,24 @@ _ROLE = {
 }  # fmt: skip
 
 
-def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: bool = False) -> str:
-    """The full reasoning of one rule, step by step (``as_of_is_today``: see render_text)."""
+def render_explanation(
+    ex: Explanation,
+    *,
+    lang: str = "id",
+    as_of_is_today: bool = False,
+    law: Inventory | None = None,
+) -> str:
+    """The full reasoning of one rule, step by step (``as_of_is_today``, ``law``: see
+    render_text; with ``law`` each cited unit is followed by what the inventory holds)."""
     t = _T.get(lang, _T["id"])
+    shown_law = LawLines(law, lang) if law is not None else None
     roles = _ROLE.get(lang, _ROLE["id"])
     o = ex.outcome
     out = [f"{roles['rule']} {o.rule}: {o.title or ''}".rstrip()]
     out.append("  " + "; ".join(c.text for c in o.citations))
+    if shown_law is not None:
+        for c in o.citations:
+            out.extend(shown_law.lines(c, "    "))
     if o.location is not None:
         out.append(f"  {o.location.file}:{o.location.line}:{o.location.column}")
     if ex.as_of is not None:
@@ -430,6 +467,8 @@ def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: boo
         out.append(f"    = {_value_text(s.value, t)}")
         if s.citation is not None:
             out.append(f"    {s.citation.text}")
+            if shown_law is not None:
+                out.extend(shown_law.lines(s.citation, "      "))
         if s.message:
             msgs = dict(s.message)
             out.append(f"    {msgs.get(lang) or msgs.get('id', '')}")
@@ -445,10 +484,13 @@ def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: boo
     return "\n".join(out) + "\n"
 
 
-def explanation_to_json(ex: Explanation, *, lang: str = "id") -> dict[str, Any]:
-    """An explanation as JSON: the outcome plus every step."""
+def explanation_to_json(
+    ex: Explanation, *, lang: str = "id", law: Inventory | None = None
+) -> dict[str, Any]:
+    """An explanation as JSON: the outcome plus every step (``law``: see report_to_json;
+    each step's citation then carries ``cited_law`` too)."""
     return {
-        "outcome": _outcome_json(ex.outcome, lang, {}),
+        "outcome": _outcome_json(ex.outcome, lang, {}, law),
         "as_of": ex.as_of.isoformat() if ex.as_of else None,
         "steps": [
             {
@@ -458,6 +500,11 @@ def explanation_to_json(ex: Explanation, *, lang: str = "id") -> dict[str, Any]:
                 "citation": citation_to_json(s.citation) if s.citation else None,
                 "evidence": [{"path": e.path, "value": e.value} for e in s.evidence],
                 "missing": list(s.missing),
+                **(
+                    {"cited_law": cited_law_json(law, s.citation, lang)}
+                    if law is not None and s.citation is not None
+                    else {}
+                ),
             }
             for s in ex.steps
         ],
@@ -558,10 +605,13 @@ def render_determination(
     lang: str = "id",
     *,
     as_of_is_today: bool = False,
+    law: Inventory | None = None,
 ) -> str:
-    """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value."""
+    """``kerjasama explain FILE perlu_persetujuan_dprd``: each case tried, and the value
+    (``law``: the units the deciding case cites, as in render_text)."""
     t = _T.get(lang, _T["id"])
     roles = _ROLE.get(lang, _ROLE["id"])
+    shown_law = LawLines(law, lang) if law is not None else None
     out = [f"{result.name}: {result.title or ''}".rstrip()]
     if as_of is not None:
         out.append(f"  {t['as_of']}: {_as_of_text(as_of, t, as_of_is_today)}")
@@ -579,6 +629,9 @@ def render_determination(
     for b in result.because:
         cites = "; ".join(c.text for c in b.citations)
         out.append(f"  {t['because']} {b.condition_in(lang)}  [{cites}]")
+        if shown_law is not None:
+            for c in b.citations:
+                out.extend(shown_law.lines(c, "    "))
         if b.evidence:
             out.append(f"  {t['evidence']}: {_evidence_text(b.evidence)}")
     if result.missing:

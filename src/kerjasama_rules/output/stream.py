@@ -17,17 +17,17 @@ import json
 from typing import Any
 
 from ..engine.report import Report
+from ..law.inventory import Inventory
 from .render import REPORT_FORMAT, report_to_json
 
 __all__ = ["JsonDocumentWriter", "report_json_block", "report_json_line"]
 
 
-def report_json_line(report: Report, *, lang: str = "id") -> str:
-    """One report as a compact JSON object on one line, newline included."""
-    return (
-        json.dumps(report_to_json(report, lang=lang), ensure_ascii=False, separators=(",", ":"))
-        + "\n"
-    )
+def report_json_line(report: Report, *, lang: str = "id", law: Inventory | None = None) -> str:
+    """One report as a compact JSON object on one line, newline included (``law``: the
+    inventory, for ``--show-law``)."""
+    doc = report_to_json(report, lang=lang, law=law)
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _nested(value: Any, depth: int) -> str:
@@ -64,6 +64,6 @@ class JsonDocumentWriter:
         return "".join(parts)
 
 
-def report_json_block(report: Report, *, lang: str = "id") -> str:
+def report_json_block(report: Report, *, lang: str = "id", law: Inventory | None = None) -> str:
     """One report pretty-printed for the ``reports`` list of :class:`JsonDocumentWriter`."""
-    return _nested(report_to_json(report, lang=lang), 2)
+    return _nested(report_to_json(report, lang=lang, law=law), 2)
