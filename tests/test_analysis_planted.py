@@ -49,7 +49,7 @@ def _case(path: Path) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     src = tmp_path_factory.mktemp("bundled") / "rules"
-    shutil.copytree(ROOT / "rules", src, ignore=shutil.ignore_patterns("tests"))
+    shutil.copytree(ROOT / "rules", src)
     yield src
 
 
@@ -115,9 +115,7 @@ def _requirement(paths: list[Path], file: Path, line: int) -> tuple[str, str]:
             if Path(q.span.source.name).resolve() != file.resolve():
                 continue
             if q.span.source.line_col(q.span.start)[0] == line:
-                msgs = [m.text for m in q.messages if m.lang == "id"] + [
-                    m.text for m in q.messages
-                ]
+                msgs = [m.text for m in q.messages if m.lang == "id"] + [m.text for m in q.messages]
                 assert msgs, "planted requirements carry a message"
                 return rule.id, msgs[0]
     raise AssertionError(f"no requirement at {file}:{line}")
@@ -151,9 +149,7 @@ def _loc(rules: Path, loc: Any) -> tuple[Path, int]:
     return rules / _rel(rules, loc.file), int(loc.line)
 
 
-def assert_reproduces(
-    paths: list[Path], rules: Path, f: AnalysisFinding, where: Path
-) -> None:
+def assert_reproduces(paths: list[Path], rules: Path, f: AnalysisFinding, where: Path) -> None:
     """The witness shows, on `kerjasama check`, the behaviour the finding claims."""
     report = _check(paths, f, where)
     code = f.code

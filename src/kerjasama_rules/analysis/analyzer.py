@@ -270,8 +270,11 @@ class _Analyzer(Solving):
                 common = q1.jenis & q2.jenis
                 if not common or not ((q1.reads & q2.reads) - ignore):
                     continue
+                a, b = self.newcomer_last(
+                    q1, q2, q1.rule.node.id, q1.rule.file, q2.rule.node.id, q2.rule.file
+                )
                 try:
-                    self.check_pair(q1, q2, common)
+                    self.check_pair(a, b, common)
                 except GaveUp:
                     continue
 
@@ -389,8 +392,10 @@ class _Analyzer(Solving):
                     continue
                 if n1.id in n2.replaces or n2.id in n1.replaces:
                     continue
+                x, y = self.newcomer_last(r1, r2, n1.id, r1.file, n2.id, r2.file)
+                n1, n2 = x.node, y.node
                 try:
-                    if not self.sat(r1.app, r2.app):
+                    if not self.sat(x.app, y.app):
                         continue
                     w1 = location(n1.id_span or n1.span, n1.id)
                     w2 = location(n2.id_span or n2.span, n2.id)
@@ -398,7 +403,7 @@ class _Analyzer(Solving):
                     w = self.witness(
                         "analyze.duplicate-citation",
                         w2,
-                        [r1.app, r2.app],
+                        [x.app, y.app],
                         f"rules {n1.id} and {n2.id} both apply",
                         both,
                     )

@@ -10,7 +10,9 @@ value, the real calendar's value is pinned and the question asked again.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import z3
@@ -69,6 +71,35 @@ class Solving:
         self.not_analysed: list[NotAnalysed] = []
         self.rules: list[Any] = []
         self.jenis_values = len(list(self.enc.fact("jenis").type.enum or ()))
+        self._rule_tests: dict[Path, str] = {}
+
+    # ------------------------------------------------------------------ locating
+    def tested(self, rule_id: str, file: str) -> bool:
+        """Whether a rule test beside ``file`` (``tests/*.test.yaml``) names ``rule_id``.
+
+        A finding about a *pair* (a contradiction, a duplicate) is located at one of the
+        two; when only one rule has rule tests, the untested one is the likelier
+        newcomer, so the finding is put there (the other is the related location).
+        """
+        folder = Path(file).parent / "tests"
+        text = self._rule_tests.get(folder)
+        if text is None:
+            try:
+                files = sorted(folder.glob("*.test.yaml")) if folder.is_dir() else []
+                text = "\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+            except OSError:
+                text = ""
+            self._rule_tests[folder] = text
+        return re.search(rf"(?<![\w-]){re.escape(rule_id)}(?![\w-])", text) is not None
+
+    def newcomer_last(
+        self, a: Any, b: Any, ida: str, fa: str, idb: str, fb: str
+    ) -> tuple[Any, Any]:
+        """``(a, b)`` ordered so that the pair finding, located at the second, sits at the
+        rule without rule tests when exactly one of the two has some (else load order)."""
+        if self.tested(idb, fb) and not self.tested(ida, fa):
+            return b, a
+        return a, b
 
     # ------------------------------------------------------------------ solving
     def sat(self, *cs: Any) -> bool:
