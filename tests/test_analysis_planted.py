@@ -244,3 +244,95 @@ def test_the_corpus_plants_every_kind_of_mistake() -> None:
         "analyze.redundant",
     }
     assert len(CASES) >= 40
+
+
+# ------------------------------------------------------------------ semantic diff
+DIFF_CASES = sorted((ROOT / "tests" / "analysis_planted" / "diff").glob("*.yaml"))
+
+
+def _move_rule(rules: Path, rule_id: str, to: str) -> None:
+    """Cut the block ``aturan "id" { ... }`` from its file and append it to ``to``."""
+    for f in sorted(rules.rglob("*.kr")):
+        text = f.read_text(encoding="utf-8")
+        start = text.find(f'aturan "{rule_id}" {{')
+        if start < 0:
+            continue
+        end = text.index("\n}\n", start) + 3
+        f.write_text(text[:start] + text[end:], encoding="utf-8")
+        target = rules / to
+        target.write_text(
+            target.read_text(encoding="utf-8") + "\n" + text[start:end], encoding="utf-8"
+        )
+        return
+    raise AssertionError(rule_id)
+
+
+def _cli(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue() + err.getvalue()
+
+
+def _status_in(report: dict[str, Any], c: dict[str, Any]) -> str:
+    if c["kind"] == "determination":
+        det = report["determinations"].get(c["rule"])
+        value = None if det is None else det["value"]
+        if value is None:
+            return "unknown"
+        return {True: "benar", False: "salah"}.get(value, str(value))
+    found = [o for o in report["outcomes"] if o["rule"] == c["rule"]]
+    if not found:
+        return "absent"
+    (o,) = found
+    if o["status"] == "fail" and not any(
+        x["status"] == "fail" and x["severity"] == "error" for x in o["findings"]
+    ):
+        return "fail-warning"
+    return str(o["status"])
+
+
+@pytest.mark.parametrize("path", DIFF_CASES, ids=[p.stem for p in DIFF_CASES])
+def test_diff_reports_exactly_the_planted_change(
+    path: Path, bundled_copy: Path, tmp_path: Path
+) -> None:
+    case = _case_any(path)
+    new = apply_edits(case, bundled_copy, tmp_path)
+    for m in case.get("move_rule", []):
+        _move_rule(new, m["id"], m["to"])
+    if "rename" in case:
+        import re
+
+        old_name, new_name = case["rename"]["from"], case["rename"]["to"]
+        for f in new.rglob("*.kr"):
+            text = f.read_text(encoding="utf-8")
+            f.write_text(re.sub(rf"\b{old_name}\b", new_name, text), encoding="utf-8")
+    if "fmt" in case:
+        code, text = _cli("fmt", "--lang", case["fmt"], str(new))
+        assert code == 0, text
+    code, text = _cli("diff", "--old", str(bundled_copy), "--new", str(new), "--format", "json")
+    doc = json.loads(text)
+    got = {(c["kind"], c["rule"], c["old"], c["new"]) for c in doc["changes"]}
+    want = {(c.get("kind", "rule"), c["rule"], c["old"], c["new"]) for c in case["changes"] or []}
+    assert got == want, (case["change"], doc.get("not_analysed"))
+    assert doc["proved"] and code == (1 if want else 0)
+    for c in doc["changes"]:
+        w = c["witness"]
+        assert w["reproduced"]
+        saksi = tmp_path / "saksi.yaml"
+        saksi.write_text(w["yaml"], encoding="utf-8")
+        flags = ["--as-of", w["as_of"]]
+        for k, v in w["switches"].items():
+            flags += ["--switch", f"{k}={v}"]
+        seen = []
+        for rules in (bundled_copy, new):
+            code, out = _cli("check", str(saksi), "--format", "json", "--rules", str(rules), *flags)
+            assert code in (0, 1), out
+            seen.append(_status_in(json.loads(out)["reports"][0], c))
+        assert seen == [c["old"], c["new"]], (c, seen)
+
+
+def _case_any(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and "changes" in data, path
+    data.setdefault("edits", [])
+    return data

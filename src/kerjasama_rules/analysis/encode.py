@@ -549,14 +549,21 @@ class Encoder:
         for old in self.calls:
             if old.func != name or old.cuti is None:
                 continue
-            # Monotone: a later start (or end) never gives an earlier due date (fewer days).
+            # Monotone: a later start (or end) never gives an earlier due date (fewer days);
+            # and from no later a start, more working days end strictly later.
             if name == "working_days_after":
-                self.axioms.append(
-                    z3.Implies(z3.And(old.cuti == cuti, old.b == b, old.a <= a), old.result <= t)
-                )
-                self.axioms.append(
-                    z3.Implies(z3.And(old.cuti == cuti, old.b == b, a <= old.a), t <= old.result)
-                )
+                for x, y in (
+                    ((old.a, old.b, old.result), (a, b, t)),
+                    ((a, b, t), (old.a, old.b, old.result)),
+                ):
+                    self.axioms.append(
+                        z3.Implies(
+                            z3.And(old.cuti == cuti, x[0] <= y[0], x[1] <= y[1]), x[2] <= y[2]
+                        )
+                    )
+                    self.axioms.append(
+                        z3.Implies(z3.And(old.cuti == cuti, x[0] <= y[0], x[1] < y[1]), x[2] < y[2])
+                    )
             else:
                 self.axioms.append(
                     z3.Implies(z3.And(old.cuti == cuti, old.a == a, old.b <= b), old.result <= t)

@@ -4,7 +4,8 @@ Exit codes:
 
 * ``analyze``: 0 no finding of severity error or warning (infos and justified findings
   allowed); 1 at least one; 2 bad input (rules that do not load, a bad path, no z3).
-* ``diff``: 0 no agreement changes outcome; 1 some do (each class with a witness); 2 bad
+* ``diff``: 0 "no agreement changes outcome" is proved; 1 some do (each class with a
+  reproduced witness), or some rule could not be analysed so nothing is proved; 2 bad
   input.
 """
 
@@ -96,4 +97,6 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
 
     result = semantic_diff(args.old, args.new)
     out.write(render_diff_json(result) if args.format == "json" else render_diff_text(result))
-    return EXIT_OK if not result.changes else EXIT_FINDINGS
+    # CI gate: 0 only when "no agreement changes" is proved; a change, or a rule that
+    # could not be analysed (so nothing is proved), exits 1.
+    return EXIT_OK if not result.changes and result.proved else EXIT_FINDINGS
