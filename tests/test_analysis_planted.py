@@ -42,7 +42,7 @@ SWITCHES = "pp28_2018/tafsiran.kr"
 
 def _case(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict) and data.get("expect"), path
+    assert isinstance(data, dict) and isinstance(data.get("expect"), list), path
     return data
 
 
@@ -336,3 +336,25 @@ def _case_any(path: Path) -> dict[str, Any]:
     assert isinstance(data, dict) and "changes" in data, path
     data.setdefault("edits", [])
     return data
+
+
+def test_diff_against_a_git_revision(tmp_path: Path) -> None:
+    """`--old git:REV` diffs the --new paths against their committed version."""
+    import subprocess
+
+    repo = tmp_path / "repo"
+    rules = repo / "rules"
+    rules.mkdir(parents=True)
+    src = ROOT / "docs" / "examples" / "analysis" / "bertentangan.kr"
+    (rules / "b.kr").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    env = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(repo), *env, "commit", "-qm", "rules"], check=True)
+    assert _cli("diff", "--old", "git:HEAD", "--new", str(rules))[0] == 0
+    text = (rules / "b.kr").read_text(encoding="utf-8")
+    (rules / "b.kr").write_text(text.replace("> perjanjian", ">= perjanjian"), encoding="utf-8")
+    code, out = _cli("diff", "--old", "git:HEAD", "--new", str(rules))
+    assert code == 1 and "rule contoh-sesudah: was fail, now pass" in out, out
+    code, out = _cli("diff", "--old", "git:no-such-revision", "--new", str(rules))
+    assert code == 2 and "no-such-revision" in out

@@ -23,7 +23,7 @@ from ..language import nodes
 from ..language.checker import CheckedRules
 from ..language.printer import expr_to_source
 from .allow import allowances
-from .encode import LIST_BOUND, NotEncodable, Val
+from .encode import NotEncodable, Val
 from .findings import AnalysisFinding, AnalysisResult, NotAnalysed
 from .solver import GaveUp, Solving, location
 
@@ -587,7 +587,7 @@ def analyze_checked(
         findings=tuple(sorted(kept, key=order)),
         justified=tuple(sorted(justified, key=order)),
         not_analysed=tuple(a.not_analysed),
-        list_bound=LIST_BOUND,
+        list_bound=a.enc.list_bound,
         engine="z3 " + z3.get_version_string(),
         rules=len(checked.rules),
         requirements=sum(len(r.requirements) for r in checked.rules),

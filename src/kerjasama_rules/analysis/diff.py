@@ -21,7 +21,7 @@ from ..engine.evaluator import RuleSet
 from ..engine.rulefiles import load_rules
 from ..language import nodes
 from .analyzer import _Analyzer, _differ
-from .encode import LIST_BOUND, Encoder, NotEncodable, Val
+from .encode import Encoder, NotEncodable, Val
 from .findings import Location, NotAnalysed, Witness
 from .solver import GaveUp, location
 from .witness import Replay
@@ -132,6 +132,8 @@ def diff_rule_sets(old_rules: RuleSet, new_rules: RuleSet) -> DiffResult:
     a = _Analyzer(new_rules._checked, new_rules, 10000)
     old_enc = Encoder(old_rules._checked)
     new_enc = a.enc
+    # Both versions read the same list facts: one bound, the larger one.
+    old_enc.list_bound = new_enc.list_bound = max(old_enc.list_bound, new_enc.list_bound)
     # One set of fact variables and axioms for both versions (z3 names are shared too).
     new_enc.axioms.extend(old_enc.axioms)
     old_enc.axioms = new_enc.axioms
@@ -171,7 +173,7 @@ def diff_rule_sets(old_rules: RuleSet, new_rules: RuleSet) -> DiffResult:
     _diff_defaults(a, old_rules, new_rules, old_st, new_st, locations, changes)
     _diff_determinations(a, old_enc, new_enc, old_rules, new_rules, changes)
     return DiffResult(
-        tuple(changes), tuple(a.not_analysed), LIST_BOUND, "z3 " + z3.get_version_string()
+        tuple(changes), tuple(a.not_analysed), new_enc.list_bound, "z3 " + z3.get_version_string()
     )
 
 

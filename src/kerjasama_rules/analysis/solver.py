@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from ..engine.evaluator import RuleSet
 from ..language.checker import CheckedRules
 from ..source import Span
-from .encode import LIST_BOUND, Encoder
+from .encode import Encoder
 from .findings import CODES, AnalysisFinding, Location, NotAnalysed, Witness
 from .witness import Replay, agreement_from_model, real_working_days, to_yaml
 
@@ -291,7 +291,7 @@ class Solving:
             return
         notes = []
         if lists:
-            notes.append(f"lists of at most {LIST_BOUND} items")
+            notes.append(f"lists of at most {self.enc.list_bound} items")
         if calendar:
             notes.append(_CALENDAR_NOTE)
         notes.append("dates between 1990-01-01 and 2100-12-31")
