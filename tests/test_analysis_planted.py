@@ -205,26 +205,39 @@ def test_planted_mistake_is_found_located_and_witnessed(
     files = [SWITCHES, *[f for f in case["analyse"] if f != SWITCHES]]
     paths = [rules / f for f in files]
     result = analyze(*paths)
-    got = {(f.code, _rel(rules, f.location.file), f.location.line): f for f in result.findings}
-    want = {}
+    left = list(result.findings)
     for e in case["expect"]:
         line = _line_of(rules / e["file"], e["at"], e.get("nth", 1))
-        want[(e["code"], e["file"], line)] = e
-    assert set(got) == set(want), (
-        f"{case['mistake']}\n  got: {sorted(got)}\n  want: {sorted(want)}\n"
-        f"  not analysed: {result.not_analysed}"
-    )
-    for key, e in want.items():
-        f = got[key]
-        assert f.witness is not None and f.witness.reproduced, key
-        if "related_at" in e:
-            assert f.related, key
-            rfile, rline = _loc(rules, f.related[0])
-            assert _text_at(rfile, rline).startswith(e["related_at"].strip()), (
-                key,
-                _text_at(rfile, rline),
-            )
+        f = _take(rules, left, e, line)
+        assert f is not None, (
+            f"{case['mistake']}\n  missing: {e['code']} at {e['file']}:{line}\n"
+            f"  got: {[(g.code, str(g.location), g.related) for g in result.findings]}\n"
+            f"  not analysed: {result.not_analysed}"
+        )
+        assert f.witness is not None and f.witness.reproduced, e
         assert_reproduces(paths, rules, f, tmp_path)
+    assert not left, (
+        f"{case['mistake']}\n  findings not planted: "
+        f"{[(g.code, str(g.location), g.related) for g in left]}"
+    )
+
+
+def _take(
+    rules: Path, left: list[AnalysisFinding], e: dict[str, Any], line: int
+) -> AnalysisFinding | None:
+    """Remove and return the finding ``e`` expects (code, file, line, related text)."""
+    for f in left:
+        if (f.code, _rel(rules, f.location.file), f.location.line) != (e["code"], e["file"], line):
+            continue
+        if "related_at" in e:
+            if not f.related:
+                continue
+            rfile, rline = _loc(rules, f.related[0])
+            if not _text_at(rfile, rline).startswith(e["related_at"].strip()):
+                continue
+        left.remove(f)
+        return f
+    return None
 
 
 def test_the_corpus_plants_every_kind_of_mistake() -> None:

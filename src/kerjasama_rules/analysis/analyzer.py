@@ -25,7 +25,7 @@ from ..language.printer import expr_to_source
 from .allow import allowances
 from .encode import NotEncodable, Val
 from .findings import AnalysisFinding, AnalysisResult, NotAnalysed
-from .solver import GaveUp, Solving, location
+from .solver import GaveUp, Solving, location, same_units
 
 __all__ = ["analyze_checked"]
 
@@ -388,7 +388,7 @@ class _Analyzer(Solving):
                     continue
                 # The same units of law, in another file: a copy, not a sibling article
                 # (rules of Pasal 38 each cite Pasal 38 *and* the article they extend).
-                if set(n1.citations) != set(n2.citations):
+                if not same_units(n1.citations, n2.citations):
                     continue
                 if n1.id in n2.replaces or n2.id in n1.replaces:
                     continue

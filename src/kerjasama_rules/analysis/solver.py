@@ -25,7 +25,7 @@ from .encode import Encoder
 from .findings import CODES, AnalysisFinding, Location, NotAnalysed, Witness
 from .witness import Replay, agreement_from_model, real_working_days, to_yaml
 
-__all__ = ["GaveUp", "Solving", "location"]
+__all__ = ["GaveUp", "Solving", "location", "same_units"]
 
 _CALENDAR_NOTE = (
     "working-day functions modelled soundly (at least n calendar days, monotone); "
@@ -309,6 +309,26 @@ class Solving:
                 related_subject=related_subject,
             )
         )
+
+
+def same_units(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two rules cite the same units of law: each citation of one equals, contains
+    or lies within one of the other (``Pasal 30`` claims ``Pasal 30 ayat (1)``)."""
+
+    def within(x: Any, y: Any) -> bool:  # x lies within y
+        if (x.instrument, x.pasal, x.penjelasan) != (y.instrument, y.pasal, y.penjelasan):
+            return False
+        for fx, fy in ((x.ayat, y.ayat), (x.huruf, y.huruf), (x.angka, y.angka)):
+            if fy is None:
+                return True
+            if fx != fy:
+                return False
+        return True
+
+    def covered(xs: tuple[Any, ...], ys: tuple[Any, ...]) -> bool:
+        return all(any(within(x, y) or within(y, x) for y in ys) for x in xs)
+
+    return covered(a, b) and covered(b, a)
 
 
 def _long(m: z3.ModelRef, term: Any) -> int:
