@@ -303,7 +303,8 @@ class _Analyzer(Solving):
         lists = q1.rule.lists or q2.rule.lists
         for j in sorted(common):
             both = [q1.due, q2.due, jenis == j]
-            if not self.sat(*both) or self.sat(*both, q1.expr.t, q2.expr.t):
+            # Usually both can pass: one question; only then whether both can fall due.
+            if self.sat(*both, q1.expr.t, q2.expr.t) or not self.sat(*both):
                 continue
             w = self.witness(
                 "analyze.contradiction",
@@ -353,10 +354,15 @@ class _Analyzer(Solving):
                 lists=lists,
             )
             return
+        # The model that tells them apart already shows one direction is not implied.
+        m = self.last_model
+        first_fails = m is not None and z3.is_true(m.eval(f1, model_completion=True))
         for qa, qb, fa, fb, wa, wb, ta, tb in (
             (q1, q2, f1, f2, w1, w2, t1, t2),
             (q2, q1, f2, f1, w2, w1, t2, t1),
         ):
+            if (fa is f1) == first_fails:
+                continue  # the model fails `fa` and not `fb`
             if not self.sat(fa, z3.Not(fb)):
                 ida, idb = qa.rule.node.id, qb.rule.node.id
                 w = self.witness(

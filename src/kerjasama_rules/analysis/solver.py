@@ -71,7 +71,7 @@ class Solving:
         self.not_analysed: list[NotAnalysed] = []
         self.rules: list[Any] = []
         self.jenis_values = len(list(self.enc.fact("jenis").type.enum or ()))
-        self._rule_tests: dict[Path, str] = {}
+        self._rule_tests: dict[Path, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ locating
     def tested(self, rule_id: str, file: str) -> bool:
@@ -82,15 +82,15 @@ class Solving:
         newcomer, so the finding is put there (the other is the related location).
         """
         folder = Path(file).parent / "tests"
-        text = self._rule_tests.get(folder)
-        if text is None:
+        names = self._rule_tests.get(folder)
+        if names is None:
             try:
                 files = sorted(folder.glob("*.test.yaml")) if folder.is_dir() else []
                 text = "\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
             except OSError:
                 text = ""
-            self._rule_tests[folder] = text
-        return re.search(rf"(?<![\w-]){re.escape(rule_id)}(?![\w-])", text) is not None
+            names = self._rule_tests[folder] = frozenset(re.findall(r"[\w-]+", text))
+        return rule_id in names
 
     def newcomer_last(
         self, a: Any, b: Any, ida: str, fa: str, idb: str, fb: str
