@@ -25,7 +25,7 @@ from ..language.printer import expr_to_source
 from .allow import allowances
 from .encode import NotEncodable, Val
 from .findings import AnalysisFinding, AnalysisResult, NotAnalysed
-from .solver import GaveUp, Solving, location, same_units
+from .solver import GaveUp, Solving, location, same_units, values_differ
 
 __all__ = ["analyze_checked"]
 
@@ -488,7 +488,7 @@ class _Analyzer(Solving):
                 continue
             for i in range(j):
                 ci, vi, vj = conds[i], values[i], values[j]
-                differ = _differ(vi.v, vj.v)
+                differ = values_differ(vi.v, vj.v)
                 if differ is None:
                     continue
                 cs = [ci.t, cj.t, vi.known, vj.known, differ]
@@ -542,17 +542,6 @@ class _Analyzer(Solving):
                     calendar=calendar,
                     lists=lists,
                 )
-
-
-def _differ(a: Any, b: Any) -> Any:
-    if a is None or b is None:
-        return None
-    if isinstance(a, tuple):
-        return z3.Or(*[x != y for x, y in zip(a, b, strict=True)])
-    try:
-        return a != b
-    except z3.Z3Exception:
-        return None
 
 
 def analyze_checked(

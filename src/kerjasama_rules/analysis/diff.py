@@ -20,10 +20,10 @@ import z3
 from ..engine.evaluator import RuleSet
 from ..engine.rulefiles import load_rules
 from ..language import nodes
-from .analyzer import _Analyzer, _differ
+from .analyzer import _Analyzer
 from .encode import Encoder, NotEncodable, Val
 from .findings import Location, NotAnalysed, Witness
-from .solver import GaveUp, location
+from .solver import GaveUp, location, values_differ
 from .witness import Replay
 
 __all__ = ["DiffResult", "OutcomeChange", "semantic_diff"]
@@ -272,7 +272,7 @@ def _diff_determinations(
         except NotEncodable as exc:
             a.not_analysed.append(NotAnalysed(name, where, exc.construct))
             continue
-        values = _differ(ov.v, nv.v)
+        values = values_differ(ov.v, nv.v)
         if values is None:
             a.not_analysed.append(NotAnalysed(name, where, "determination value"))
             continue

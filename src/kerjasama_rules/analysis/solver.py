@@ -25,7 +25,7 @@ from .encode import Encoder
 from .findings import CODES, AnalysisFinding, Location, NotAnalysed, Witness
 from .witness import Replay, agreement_from_model, real_working_days, to_yaml
 
-__all__ = ["GaveUp", "Solving", "location", "same_units"]
+__all__ = ["GaveUp", "Solving", "location", "same_units", "values_differ"]
 
 _CALENDAR_NOTE = (
     "working-day functions modelled soundly (at least n calendar days, monotone); "
@@ -309,6 +309,18 @@ class Solving:
                 related_subject=related_subject,
             )
         )
+
+
+def values_differ(a: Any, b: Any) -> Any:
+    """``a != b`` for encoded values (durations field by field); None if not comparable."""
+    if a is None or b is None:
+        return None
+    if isinstance(a, tuple):
+        return z3.Or(*[x != y for x, y in zip(a, b, strict=True)])
+    try:
+        return a != b
+    except z3.Z3Exception:
+        return None
 
 
 def same_units(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
