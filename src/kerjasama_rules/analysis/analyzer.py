@@ -23,9 +23,9 @@ from ..language import nodes
 from ..language.checker import CheckedRules
 from ..language.printer import expr_to_source
 from .allow import allowances
-from .encode import LIST_BOUND, NotEncodable, Val
+from .encode import NotEncodable, Val
 from .findings import AnalysisFinding, AnalysisResult, NotAnalysed
-from .solver import GaveUp, Solving, location
+from .solver import GaveUp, Solving, location, same_units, values_differ
 
 __all__ = ["analyze_checked"]
 
@@ -270,8 +270,11 @@ class _Analyzer(Solving):
                 common = q1.jenis & q2.jenis
                 if not common or not ((q1.reads & q2.reads) - ignore):
                     continue
+                a, b = self.newcomer_last(
+                    q1, q2, q1.rule.node.id, q1.rule.file, q2.rule.node.id, q2.rule.file
+                )
                 try:
-                    self.check_pair(q1, q2, common)
+                    self.check_pair(a, b, common)
                 except GaveUp:
                     continue
 
@@ -300,7 +303,8 @@ class _Analyzer(Solving):
         lists = q1.rule.lists or q2.rule.lists
         for j in sorted(common):
             both = [q1.due, q2.due, jenis == j]
-            if not self.sat(*both) or self.sat(*both, q1.expr.t, q2.expr.t):
+            # Usually both can pass: one question; only then whether both can fall due.
+            if self.sat(*both, q1.expr.t, q2.expr.t) or not self.sat(*both):
                 continue
             w = self.witness(
                 "analyze.contradiction",
@@ -350,10 +354,15 @@ class _Analyzer(Solving):
                 lists=lists,
             )
             return
+        # The model that tells them apart already shows one direction is not implied.
+        m = self.last_model
+        first_fails = m is not None and z3.is_true(m.eval(f1, model_completion=True))
         for qa, qb, fa, fb, wa, wb, ta, tb in (
             (q1, q2, f1, f2, w1, w2, t1, t2),
             (q2, q1, f2, f1, w2, w1, t2, t1),
         ):
+            if (fa is f1) == first_fails:
+                continue  # the model fails `fa` and not `fb`
             if not self.sat(fa, z3.Not(fb)):
                 ida, idb = qa.rule.node.id, qb.rule.node.id
                 w = self.witness(
@@ -385,12 +394,14 @@ class _Analyzer(Solving):
                     continue
                 # The same units of law, in another file: a copy, not a sibling article
                 # (rules of Pasal 38 each cite Pasal 38 *and* the article they extend).
-                if set(n1.citations) != set(n2.citations):
+                if not same_units(n1.citations, n2.citations):
                     continue
                 if n1.id in n2.replaces or n2.id in n1.replaces:
                     continue
+                x, y = self.newcomer_last(r1, r2, n1.id, r1.file, n2.id, r2.file)
+                n1, n2 = x.node, y.node
                 try:
-                    if not self.sat(r1.app, r2.app):
+                    if not self.sat(x.app, y.app):
                         continue
                     w1 = location(n1.id_span or n1.span, n1.id)
                     w2 = location(n2.id_span or n2.span, n2.id)
@@ -398,7 +409,7 @@ class _Analyzer(Solving):
                     w = self.witness(
                         "analyze.duplicate-citation",
                         w2,
-                        [r1.app, r2.app],
+                        [x.app, y.app],
                         f"rules {n1.id} and {n2.id} both apply",
                         both,
                     )
@@ -477,7 +488,7 @@ class _Analyzer(Solving):
                 continue
             for i in range(j):
                 ci, vi, vj = conds[i], values[i], values[j]
-                differ = _differ(vi.v, vj.v)
+                differ = values_differ(vi.v, vj.v)
                 if differ is None:
                     continue
                 cs = [ci.t, cj.t, vi.known, vj.known, differ]
@@ -533,17 +544,6 @@ class _Analyzer(Solving):
                 )
 
 
-def _differ(a: Any, b: Any) -> Any:
-    if a is None or b is None:
-        return None
-    if isinstance(a, tuple):
-        return z3.Or(*[x != y for x, y in zip(a, b, strict=True)])
-    try:
-        return a != b
-    except z3.Z3Exception:
-        return None
-
-
 def analyze_checked(
     checked: CheckedRules, rules: RuleSet | None = None, *, timeout_ms: int = 10000
 ) -> AnalysisResult:
@@ -582,7 +582,7 @@ def analyze_checked(
         findings=tuple(sorted(kept, key=order)),
         justified=tuple(sorted(justified, key=order)),
         not_analysed=tuple(a.not_analysed),
-        list_bound=LIST_BOUND,
+        list_bound=a.enc.list_bound,
         engine="z3 " + z3.get_version_string(),
         rules=len(checked.rules),
         requirements=sum(len(r.requirements) for r in checked.rules),

@@ -53,6 +53,8 @@ __all__ = [
 ]
 
 LIST_BOUND = 4
+# The largest list bound a rule's numbers may ask for (see :func:`list_bound_for`).
+LIST_BOUND_MAX = 12
 DATE_MIN = datetime.date(1990, 1, 1).toordinal()
 DATE_MAX = datetime.date(2100, 12, 31).toordinal()
 _MAX_YEARS, _MAX_MONTHS, _MAX_DAYS = 100, 1200, 36500
@@ -177,6 +179,9 @@ class Encoder:
 
     def __init__(self, checked: CheckedRules) -> None:
         self.checked = checked
+        # Lists hold at most this many items: LIST_BOUND, or more when a rule compares a
+        # list's size (or a count) with a larger number.
+        self.list_bound = list_bound_for(checked)
         self.facts: dict[str, Fact] = {}
         self.axioms: list[Any] = []
         self.calls: list[WorkingDayCall] = []
@@ -255,7 +260,7 @@ class Encoder:
             ax.append(z3.And(value[2] >= 0, value[2] <= _MAX_DAYS))
         elif t.kind == "list":
             value = z3.Int(path + ".len")
-            ax.append(z3.And(value >= 0, value <= LIST_BOUND))
+            ax.append(z3.And(value >= 0, value <= self.list_bound))
         elif t.kind == "record":
             value = None
         else:  # pragma: no cover - the model has no other kinds
@@ -295,7 +300,7 @@ class Encoder:
     def _list_items(self, path: str, f: Fact) -> ListVal:
         assert f.type.elem is not None
         items: list[Any] = []
-        for i in range(LIST_BOUND):
+        for i in range(self.list_bound):
             item_path = f"{path}[{i}]"
             if f.type.elem.kind == "record":
                 self.fact(item_path)
@@ -549,14 +554,21 @@ class Encoder:
         for old in self.calls:
             if old.func != name or old.cuti is None:
                 continue
-            # Monotone: a later start (or end) never gives an earlier due date (fewer days).
+            # Monotone: a later start (or end) never gives an earlier due date (fewer days);
+            # and from no later a start, more working days end strictly later.
             if name == "working_days_after":
-                self.axioms.append(
-                    z3.Implies(z3.And(old.cuti == cuti, old.b == b, old.a <= a), old.result <= t)
-                )
-                self.axioms.append(
-                    z3.Implies(z3.And(old.cuti == cuti, old.b == b, a <= old.a), t <= old.result)
-                )
+                for x, y in (
+                    ((old.a, old.b, old.result), (a, b, t)),
+                    ((a, b, t), (old.a, old.b, old.result)),
+                ):
+                    self.axioms.append(
+                        z3.Implies(
+                            z3.And(old.cuti == cuti, x[0] <= y[0], x[1] <= y[1]), x[2] <= y[2]
+                        )
+                    )
+                    self.axioms.append(
+                        z3.Implies(z3.And(old.cuti == cuti, x[0] <= y[0], x[1] < y[1]), x[2] < y[2])
+                    )
             else:
                 self.axioms.append(
                     z3.Implies(z3.And(old.cuti == cuti, old.a == a, old.b <= b), old.result <= t)
@@ -733,3 +745,43 @@ _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
     ">": lambda x, y: x > y,
     ">=": lambda x, y: x >= y,
 }
+
+
+def list_bound_for(checked: CheckedRules) -> int:
+    """The list bound that decides every size comparison of the rules.
+
+    A comparison ``ukuran(mitra) <= 10`` (or ``banyaknya m dalam mitra: ... >= 6``) tells
+    lists of up to 10 items from longer ones only when lists of 11 items exist in the
+    model: the bound is one more than the largest whole number compared with a size or a
+    count, at least :data:`LIST_BOUND` and at most :data:`LIST_BOUND_MAX` (a claim about
+    longer lists then rests on the bound, which every finding states).
+    """
+    from ..language.functions import REGISTRY
+
+    exprs: list[nodes.Expr] = []
+    for r in checked.rules:
+        exprs += [x for x in (r.when, *r.unless) if x is not None]
+        for q in r.requirements:
+            exprs += [x for x in (q.expr, q.guard) if x is not None]
+    for d in checked.definitions.values():
+        exprs.append(d.expr)
+    for det in checked.determinations.values():
+        exprs += [c.cond for c in det.cases]
+    bound = LIST_BOUND
+    for e in exprs:
+        for x in nodes.subexpressions(e):
+            if not isinstance(x, nodes.Binary) or x.op not in ("==", "!=", "<", "<=", ">", ">="):
+                continue
+            inner = nodes.subexpressions(x.left) + nodes.subexpressions(x.right)
+            sized = any(
+                (isinstance(y, nodes.Quantifier) and y.kind == "count")
+                or (isinstance(y, nodes.Call) and REGISTRY.get(y.func) is not None
+                    and REGISTRY[y.func].names[0] == "size")
+                for y in inner
+            )  # fmt: skip
+            if not sized:
+                continue
+            for y in inner:
+                if isinstance(y, nodes.Literal) and type(y.value) is int:
+                    bound = max(bound, min(LIST_BOUND_MAX, y.value + 1))
+    return bound

@@ -10,7 +10,9 @@ value, the real calendar's value is pinned and the question asked again.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import z3
@@ -19,11 +21,11 @@ from dateutil.relativedelta import relativedelta
 from ..engine.evaluator import RuleSet
 from ..language.checker import CheckedRules
 from ..source import Span
-from .encode import LIST_BOUND, Encoder
+from .encode import Encoder
 from .findings import CODES, AnalysisFinding, Location, NotAnalysed, Witness
 from .witness import Replay, agreement_from_model, real_working_days, to_yaml
 
-__all__ = ["GaveUp", "Solving", "location"]
+__all__ = ["GaveUp", "Solving", "location", "same_units", "values_differ"]
 
 _CALENDAR_NOTE = (
     "working-day functions modelled soundly (at least n calendar days, monotone); "
@@ -69,6 +71,35 @@ class Solving:
         self.not_analysed: list[NotAnalysed] = []
         self.rules: list[Any] = []
         self.jenis_values = len(list(self.enc.fact("jenis").type.enum or ()))
+        self._rule_tests: dict[Path, frozenset[str]] = {}
+
+    # ------------------------------------------------------------------ locating
+    def tested(self, rule_id: str, file: str) -> bool:
+        """Whether a rule test beside ``file`` (``tests/*.test.yaml``) names ``rule_id``.
+
+        A finding about a *pair* (a contradiction, a duplicate) is located at one of the
+        two; when only one rule has rule tests, the untested one is the likelier
+        newcomer, so the finding is put there (the other is the related location).
+        """
+        folder = Path(file).parent / "tests"
+        names = self._rule_tests.get(folder)
+        if names is None:
+            try:
+                files = sorted(folder.glob("*.test.yaml")) if folder.is_dir() else []
+                text = "\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+            except OSError:
+                text = ""
+            names = self._rule_tests[folder] = frozenset(re.findall(r"[\w-]+", text))
+        return rule_id in names
+
+    def newcomer_last(
+        self, a: Any, b: Any, ida: str, fa: str, idb: str, fb: str
+    ) -> tuple[Any, Any]:
+        """``(a, b)`` ordered so that the pair finding, located at the second, sits at the
+        rule without rule tests when exactly one of the two has some (else load order)."""
+        if self.tested(idb, fb) and not self.tested(ida, fa):
+            return b, a
+        return a, b
 
     # ------------------------------------------------------------------ solving
     def sat(self, *cs: Any) -> bool:
@@ -260,7 +291,7 @@ class Solving:
             return
         notes = []
         if lists:
-            notes.append(f"lists of at most {LIST_BOUND} items")
+            notes.append(f"lists of at most {self.enc.list_bound} items")
         if calendar:
             notes.append(_CALENDAR_NOTE)
         notes.append("dates between 1990-01-01 and 2100-12-31")
@@ -278,6 +309,38 @@ class Solving:
                 related_subject=related_subject,
             )
         )
+
+
+def values_differ(a: Any, b: Any) -> Any:
+    """``a != b`` for encoded values (durations field by field); None if not comparable."""
+    if a is None or b is None:
+        return None
+    if isinstance(a, tuple):
+        return z3.Or(*[x != y for x, y in zip(a, b, strict=True)])
+    try:
+        return a != b
+    except z3.Z3Exception:
+        return None
+
+
+def same_units(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two rules cite the same units of law: each citation of one equals, contains
+    or lies within one of the other (``Pasal 30`` claims ``Pasal 30 ayat (1)``)."""
+
+    def within(x: Any, y: Any) -> bool:  # x lies within y
+        if (x.instrument, x.pasal, x.penjelasan) != (y.instrument, y.pasal, y.penjelasan):
+            return False
+        for fx, fy in ((x.ayat, y.ayat), (x.huruf, y.huruf), (x.angka, y.angka)):
+            if fy is None:
+                return True
+            if fx != fy:
+                return False
+        return True
+
+    def covered(xs: tuple[Any, ...], ys: tuple[Any, ...]) -> bool:
+        return all(any(within(x, y) or within(y, x) for y in ys) for x in xs)
+
+    return covered(a, b) and covered(b, a)
 
 
 def _long(m: z3.ModelRef, term: Any) -> int:

@@ -4,18 +4,23 @@ Exit codes:
 
 * ``analyze``: 0 no finding of severity error or warning (infos and justified findings
   allowed); 1 at least one; 2 bad input (rules that do not load, a bad path, no z3).
-* ``diff``: 0 no agreement changes outcome; 1 some do (each class with a witness); 2 bad
+* ``diff``: 0 "no agreement changes outcome" is proved; 1 some do (each class with a
+  reproduced witness), or some rule could not be analysed so nothing is proved; 2 bad
   input.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..analysis import analyze
-from ..errors import KerjasamaError
+from ..errors import ConfigurationError, Diagnostic, KerjasamaError
 from ..fileio import write_atomic
 from ..output.analysis import (
     render_analysis_json,
@@ -52,7 +57,14 @@ def register(subparsers: Any) -> None:
     d = subparsers.add_parser(
         "diff", help="which agreements change outcome between two versions of the rules"
     )
-    d.add_argument("--old", action="append", required=True, metavar="PATH")
+    d.add_argument(
+        "--old",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="the rules before the edit: files or directories, or git:REV for the --new "
+        "paths at a git revision (e.g. --old git:main --new rules)",
+    )
     d.add_argument("--new", action="append", required=True, metavar="PATH")
     d.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -94,6 +106,47 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from ..analysis import semantic_diff
     from ..output.analysis import render_diff_json, render_diff_text
 
-    result = semantic_diff(args.old, args.new)
+    with tempfile.TemporaryDirectory(prefix="kerjasama-diff-") as tmp:
+        new = [x for p in args.new for x in _at_revision(p, [], Path(tmp) / "new")]
+        old = [x for p in args.old for x in _at_revision(p, new, Path(tmp) / "old")]
+        result = semantic_diff(old, new)
     out.write(render_diff_json(result) if args.format == "json" else render_diff_text(result))
-    return EXIT_OK if not result.changes else EXIT_FINDINGS
+    # CI gate: 0 only when "no agreement changes" is proved; a change, or a rule that
+    # could not be analysed (so nothing is proved), exits 1.
+    return EXIT_OK if not result.changes and result.proved else EXIT_FINDINGS
+
+
+def _at_revision(spec: str, others: list[str], dest: Path) -> list[str]:
+    """``git:REV`` as the ``others`` paths at that git revision (``git archive`` into
+    ``dest``); any other spec is a path and returned as it is."""
+    if not spec.startswith("git:"):
+        return [spec]
+    rev = spec[4:]
+    if not rev or not others:
+        raise _bad(f"`{spec}`: git:REV needs a revision and plain --new paths to take")
+    out: list[str] = []
+    for p in others:
+        path = Path(p).resolve()
+        folder = path if path.is_dir() else path.parent
+        try:
+            top = subprocess.run(
+                ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+                capture_output=True, text=True, check=True,
+            ).stdout.strip()  # fmt: skip
+            rel = path.relative_to(Path(top).resolve()).as_posix()
+            tar = subprocess.run(
+                ["git", "-C", top, "archive", "--format=tar", rev, "--", rel],
+                capture_output=True, check=True,
+            ).stdout  # fmt: skip
+        except (OSError, ValueError, subprocess.CalledProcessError) as exc:
+            detail = getattr(exc, "stderr", b"") or b""
+            text = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else ""
+            raise _bad(f"`{spec}`: cannot read {p} at that revision ({text or exc})") from exc
+        with tarfile.open(fileobj=io.BytesIO(tar)) as t:
+            t.extractall(dest, filter="data")
+        out.append(str(dest / rel))
+    return out
+
+
+def _bad(message: str) -> ConfigurationError:
+    return ConfigurationError([Diagnostic(code="config.invalid", message=message)])

@@ -212,7 +212,8 @@ def render_diff_text(result: DiffResult, *, witnesses: bool = True) -> str:
     """The semantic diff for a reviewer: one block per change class."""
     out: list[str] = []
     for c in result.changes:
-        out.append(f"{c.location}: rule {c.rule}: was {c.old}, now {c.new}\n")
+        note = f" {c.note}" if c.note else ""
+        out.append(f"{c.location}: {c.kind} {c.rule}: was {c.old}, now {c.new}{note}\n")
         if c.witness is not None:
             status = "reproduced" if c.witness.reproduced else "NOT reproduced by the engine"
             out.append(f"  witness ({status}):\n")
@@ -244,6 +245,8 @@ def render_diff_json(result: DiffResult) -> str:
         "changes": [
             {
                 "rule": c.rule,
+                "kind": c.kind,
+                "note": c.note,
                 "old": c.old,
                 "new": c.new,
                 "location": str(c.location),
