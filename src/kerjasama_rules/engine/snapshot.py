@@ -58,6 +58,7 @@ class _Encoder:
         # id() of each object already written -> its index (the graph is alive while
         # it is encoded, so ids are stable).
         self.index: dict[int, int] = {}
+        self.names: dict[int, tuple[str, ...]] = {}
 
     def cls(self, cls: type) -> int:
         known = self.class_index.get(cls)
@@ -74,10 +75,10 @@ class _Encoder:
         if found is cls and module.startswith(_PACKAGE) and _allowed(cls):
             entry: tuple[Any, ...] = ("k", module, qualname)
         elif isinstance(cls, enum.EnumMeta) and all(
-            isinstance(m.value, str) for m in cls.__members__.values()
+            isinstance(m.value, str) for m in _members(cls)
         ):
             # A switch's value set: `enum.Enum(name, [(v, v), ...])` in the checker.
-            members = tuple((m.name, m.value) for m in cls.__members__.values())
+            members = tuple((m.name, m.value) for m in _members(cls))
             entry = ("s", cls.__name__, members)
         else:
             raise SnapshotError(f"cannot store the class {module}.{qualname}")
@@ -114,11 +115,19 @@ class _Encoder:
         if known is not None:
             return known
         ci = self.cls(type(v))
+        names = self.names.get(ci)
+        if names is None:
+            names = self.names[ci] = tuple(f.name for f in attrs.fields(type(v)))
         # Children first: an object only ever refers to objects written before it.
-        fields = tuple(self.value(getattr(v, f.name)) for f in attrs.fields(type(v)))
+        value = self.value
+        fields = tuple([value(getattr(v, name)) for name in names])
         self.index[id(v)] = len(self.objects)
         self.objects.append((ci, fields))
         return self.index[id(v)]
+
+
+def _members(cls: enum.EnumMeta) -> list[enum.Enum]:
+    return list(cls.__members__.values())
 
 
 def _allowed(cls: type) -> bool:
@@ -157,8 +166,7 @@ def decode(data: Any) -> CheckedRules:
         if fmt != FORMAT:
             raise SnapshotError(f"not a {FORMAT} snapshot")
         dec = _Decoder(tuple(_load_class(c) for c in classes))
-        for ci, fields in objects:
-            dec.make(ci, fields)
+        dec.make_all(objects)
         out = dec.objects[root]
         if type(out) is not CheckedRules:
             raise SnapshotError("the snapshot does not hold checked rules")
@@ -217,21 +225,24 @@ class _Decoder:
         ]
         self.objects: list[Any] = []
 
-    def make(self, ci: int, fields: tuple[Any, ...]) -> None:
-        cls = self.classes[ci]
-        names = self.names[ci]
-        if not names or len(names) != len(fields):
-            raise SnapshotError(f"{cls.__qualname__}: fields do not match the class")
+    def make_all(self, objects: Any) -> None:
+        """Make every object, in order (the hot loop of a warm start: names bound once)."""
+        info = list(zip(self.classes, self.names, self.positional, strict=True))
         value = self.value
-        # Scalars (most fields) stand for themselves.
-        args = [v if v.__class__ is not tuple else value(v) for v in fields]
-        if self.positional[ci]:
-            self.objects.append(cls(*args))
-            return
-        obj = _new(cls)
-        for name, v in zip(names, args, strict=True):
-            _set(obj, name, v)  # as attrs' own __init__ of a frozen class does
-        self.objects.append(obj)
+        append = self.objects.append
+        for ci, fields in objects:
+            cls, names, positional = info[ci]
+            if not names or len(names) != len(fields):
+                raise SnapshotError(f"{cls.__qualname__}: fields do not match the class")
+            # Scalars (most fields) stand for themselves.
+            args = [v if v.__class__ is not tuple else value(v) for v in fields]
+            if positional:
+                append(cls(*args))
+                continue
+            obj: Any = _new(cls)
+            for name, v in zip(names, args, strict=True):
+                _set(obj, name, v)  # as attrs' own __init__ of a frozen class does
+            append(obj)
 
     def value(self, v: Any) -> Any:
         if v.__class__ is not tuple:
