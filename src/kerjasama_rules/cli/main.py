@@ -57,7 +57,10 @@ _Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 
 def _module(name: str) -> ModuleType:
-    return importlib.import_module(f"{__package__}.{name}")
+    from ..engine.cache import collector_paused
+
+    with collector_paused():  # as for the import of the package (cli/__init__.py)
+        return importlib.import_module(f"{__package__}.{name}")
 
 
 def _runner(command: str) -> _Run | None:

@@ -157,12 +157,13 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
         if diags or not cache.enabled()
         else cache.rules_key([(name, text) for _, name, text in texts])
     )
-    checked = None if key is None else cache.load(key)
-    fresh = checked is None
-    if checked is None:
-        checked = _check(texts, diags, files)
-    with cache.recording() as codes:
-        rule_set = RuleSet(checked)
+    with cache.collector_paused():
+        checked = None if key is None else cache.load(key)
+        fresh = checked is None
+        if checked is None:
+            checked = _check(texts, diags, files)
+        with cache.recording() as codes:
+            rule_set = RuleSet(checked)
     if fresh and key is not None and rule_set.rules:
         cache.store(key, checked, codes)
     if not rule_set.rules:
