@@ -8,7 +8,7 @@ syntax error of every file at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -87,9 +87,11 @@ def display_path(path: Path) -> str:
     return display_paths([path])[0]
 
 
-def display_paths(paths: Sequence[Path]) -> list[str]:
+def display_paths(
+    paths: Sequence[Path], *, resolved: Mapping[Path, Path] | None = None
+) -> list[str]:
     """:func:`display_path` of each path, finding the bundled rules and the working
-    directory once for all of them."""
+    directory once for all of them (``resolved``: paths already resolved, by path)."""
     # Bundled rules are named the same wherever the command runs (reports stay
     # byte-identical); other files relative to the working directory when under it.
     try:
@@ -99,11 +101,11 @@ def display_paths(paths: Sequence[Path]) -> list[str]:
     cwd = Path.cwd().resolve()
     out: list[str] = []
     for path in paths:
-        resolved = path.resolve()
-        if bundled is not None and resolved.is_relative_to(bundled):
-            out.append("rules/" + resolved.relative_to(bundled).as_posix())
-        elif resolved.is_relative_to(cwd):
-            out.append(resolved.relative_to(cwd).as_posix())
+        real = resolved[path] if resolved is not None and path in resolved else path.resolve()
+        if bundled is not None and real.is_relative_to(bundled):
+            out.append("rules/" + real.relative_to(bundled).as_posix())
+        elif real.is_relative_to(cwd):
+            out.append(real.relative_to(cwd).as_posix())
         else:
             out.append(str(path))
     return out
@@ -131,9 +133,10 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
         paths = (bundled_rules_path(),)
     # One canonical order, whatever the order of the paths given: the rules (and so
     # the reports) come out the same bytes. A file named twice is read once.
-    files = sorted(
-        {f.resolve(): f for f in rule_files(paths)}.values(), key=lambda f: str(f.resolve())
-    )
+    # (Each path resolved once: resolving is a system call per component.)
+    by_real = {f.resolve(): f for f in rule_files(paths)}
+    real_of = {f: real for real, f in by_real.items()}
+    files = sorted(by_real.values(), key=lambda f: str(real_of[f]))
     if not files:
         msg = "no `.kr` rule file found in " + ", ".join(str(p) for p in paths)
         raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg)])
@@ -148,7 +151,7 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
             diags.append(Diagnostic(code="config.unreadable", message=msg, file=str(f)))
             continue
         texts.append((f, "", text))
-    names = display_paths([f for f, _, _ in texts])
+    names = display_paths([f for f, _, _ in texts], resolved=real_of)
     texts = [(f, name, text) for (f, _, text), name in zip(texts, names, strict=True)]
     # The same texts under the same names were checked before: the cache (cache.py)
     # holds what the checker left, so neither lark nor the checker is needed.
