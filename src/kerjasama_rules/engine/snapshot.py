@@ -229,13 +229,18 @@ class _Decoder:
         """Make every object, in order (the hot loop of a warm start: names bound once)."""
         info = list(zip(self.classes, self.names, self.positional, strict=True))
         value = self.value
-        append = self.objects.append
+        objects_made = self.objects
+        append = objects_made.append
         for ci, fields in objects:
             cls, names, positional = info[ci]
             if not names or len(names) != len(fields):
                 raise SnapshotError(f"{cls.__qualname__}: fields do not match the class")
-            # Scalars (most fields) stand for themselves.
-            args = [v if v.__class__ is not tuple else value(v) for v in fields]
+            # Scalars (most fields) stand for themselves; references (most of the rest)
+            # are looked up here, without a call.
+            args = [
+                v if v.__class__ is not tuple else (objects_made[v[1]] if v[0] == "R" else value(v))
+                for v in fields
+            ]
             if positional:
                 append(cls(*args))
                 continue
