@@ -15,8 +15,8 @@ loaded machine disturbs less than the wall clock. Measured:
 
 Use the *installed* script: a non-editable install in a throwaway virtualenv, e.g.::
 
-    python -m venv /tmp/inst && /tmp/inst/bin/pip install -q .
-    /tmp/inst/bin/python benchmarks/bench_startup.py --python /tmp/inst/bin/python
+    python -m venv .venv-bench && .venv-bench/bin/pip install -q .
+    python benchmarks/bench_startup.py --python .venv-bench/bin/python
 
 Ratios to ``python -c pass`` and to the dependencies' import are printed beside the
 figures, because on a shared machine they move less than the figures themselves.
@@ -85,7 +85,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--importtime", action="store_true", help="also the -X importtime top 15")
     args = ap.parse_args()
-    python = args.python
+    # Absolute (the commands run in a scratch directory), not resolved: a virtualenv's
+    # python is a symbolic link, and resolving it would leave the virtualenv.
+    python = str(Path(args.python).absolute())
     script = str(Path(python).with_name("kerjasama"))
     if not Path(script).exists():
         sys.exit(f"no `kerjasama` script beside {python}: install the package there first")
