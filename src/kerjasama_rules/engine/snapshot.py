@@ -59,6 +59,7 @@ class _Encoder:
         # it is encoded, so ids are stable).
         self.index: dict[int, int] = {}
         self.names: dict[int, tuple[str, ...]] = {}
+        self.records: set[type] = set()
 
     def cls(self, cls: type) -> int:
         known = self.class_index.get(cls)
@@ -90,6 +91,8 @@ class _Encoder:
         t = type(v)
         if t in _SCALARS:
             return v
+        if t in self.records:  # an attrs class met before: the common case
+            return ("R", self.obj(v))
         if t is tuple:
             return ("t", tuple(self.value(x) for x in v))
         if t is list:
@@ -107,6 +110,7 @@ class _Encoder:
         if isinstance(v, type):
             return ("C", self.cls(v))
         if attrs.has(t):
+            self.records.add(t)
             return ("R", self.obj(v))
         raise SnapshotError(f"cannot store a value of type {t.__qualname__}")
 
