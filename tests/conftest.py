@@ -17,6 +17,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# The suite never reads or writes the user's cache of checked rules (engine/cache.py):
+# a test that changes the library's behaviour in-process would otherwise be served a
+# result of the unchanged library. tests/test_cache.py turns it on, in temporary folders.
+os.environ.setdefault("KERJASAMA_NO_CACHE", "1")
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

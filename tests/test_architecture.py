@@ -54,7 +54,7 @@ def _modules() -> dict[str, Path]:
     return found
 
 
-BASE = {"errors", "source", "suggest", "limits", "fileio"}
+BASE = {"errors", "source", "suggest", "limits", "version", "fileio"}
 
 
 def _stage(module: str) -> str:

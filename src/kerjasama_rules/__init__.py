@@ -16,10 +16,12 @@ Typical use::
     print(kr.render_text(report))
 """
 
-from .analysis.repairs import RepairResult, repair
-from .engine.evaluator import RuleSet
-from .engine.report import Evidence, Finding, Outcome, Report
-from .engine.rulefiles import bundled_rules_path, compile, load_rules
+from __future__ import annotations
+
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
 from .errors import (
     AgreementError,
     ConfigurationError,
@@ -29,14 +31,61 @@ from .errors import (
     RuleCheckError,
     RuleSyntaxError,
 )
-from .language.nodes import Citation
-from .model.agreement import Agreement
-from .model.calendar import CutiBersama, WorkingCalendar, compute_deadline
-from .model.loader import load_agreement, load_agreements, unstructure_agreement
-from .output.render import render_json, render_text
-from .source import Span
+from .version import __version__ as __version__
 
-__version__ = "0.1.0"
+if _TYPE_CHECKING:
+    from .analysis.repairs import RepairResult, repair
+    from .engine.evaluator import RuleSet
+    from .engine.report import Evidence, Finding, Outcome, Report
+    from .engine.rulefiles import bundled_rules_path, compile, load_rules
+    from .language.nodes import Citation
+    from .model.agreement import Agreement
+    from .model.calendar import CutiBersama, WorkingCalendar, compute_deadline
+    from .model.loader import load_agreement, load_agreements, unstructure_agreement
+    from .output.render import render_json, render_text
+    from .source import Span
+
+# The rest of the API is imported when first used (PEP 562): ``import kerjasama_rules``
+# costs little, and a program pays only for the stages it calls (the loader does not
+# need the engine, a rule listing does not need the agreement loader).
+_HOME = {
+    "RepairResult": "analysis.repairs",
+    "repair": "analysis.repairs",
+    "RuleSet": "engine.evaluator",
+    "Evidence": "engine.report",
+    "Finding": "engine.report",
+    "Outcome": "engine.report",
+    "Report": "engine.report",
+    "bundled_rules_path": "engine.rulefiles",
+    "compile": "engine.rulefiles",
+    "load_rules": "engine.rulefiles",
+    "Citation": "language.nodes",
+    "Agreement": "model.agreement",
+    "CutiBersama": "model.calendar",
+    "WorkingCalendar": "model.calendar",
+    "compute_deadline": "model.calendar",
+    "load_agreement": "model.loader",
+    "load_agreements": "model.loader",
+    "unstructure_agreement": "model.loader",
+    "render_json": "output.render",
+    "render_text": "output.render",
+    "Span": "source",
+}
+
+
+def __getattr__(name: str) -> _Any:
+    home = _HOME.get(name)
+    if home is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(_importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # later look-ups do not come back here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Agreement",

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 
 from . import limits
 from .errors import ConfigurationError, Diagnostic
@@ -75,6 +74,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         mode = _NEW_FILE_MODE & ~_umask()
     directory = os.path.dirname(target) or "."
     name = os.path.basename(target)
+    import tempfile  # only a write needs it
+
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

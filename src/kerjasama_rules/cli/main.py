@@ -13,13 +13,14 @@ location, and the command exits 2.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TextIO
 
 from ..errors import KerjasamaError
-from . import analysis, checking, drafting, law, lsp, portfolio, reference, testing
 from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -31,38 +32,81 @@ from .options import (
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_VIOLATION", "main"]
 
-# Subcommands for drafters live in their own modules, each with `COMMANDS`,
-# `register(subparsers)` and `run(args, out, err) -> int`.
-_EXTENSIONS = (drafting, testing, portfolio, analysis, lsp, law)
+# Every command, in the order `kerjasama --help` lists them: the module of this package
+# that defines it, the function there that adds it to the parser, and the commands that
+# function adds. A command imports only its own module (a `check` of one file needs no
+# parser of rule text, no linter, no portfolio), so the table names them as text. The
+# extension modules (subcommands for drafters, each with `COMMANDS`, `register(subparsers)`
+# and `run(args, out, err) -> int`) are listed with `register`;
+# tests/test_cache.py checks the table against their `COMMANDS`.
+_REGISTRY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("checking", "register_check", ("check",)),
+    ("reference", "register_rules", ("rules",)),
+    ("checking", "register_explain", ("explain",)),
+    ("reference", "register_schema_template", ("schema", "template")),
+    ("drafting", "register", ("fmt", "lint")),
+    ("testing", "register", ("test", "coverage")),
+    ("portfolio", "register", ("portfolio",)),
+    ("analysis", "register", ("analyze", "diff")),
+    ("lsp", "register", ("lsp",)),
+    ("law", "register", ("law",)),
+    ("reference", "register_deadline", ("deadline",)),
+)
 
 _Run = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
-# The core commands, in the order `kerjasama --help` lists them around the extensions.
-_CORE: dict[str, _Run] = {
-    "check": checking.run_check,
-    "rules": lambda args, out, err: reference.run_rules(args, out),
-    "explain": lambda args, out, err: checking.run_explain(args, out),
-    "deadline": lambda args, out, err: reference.run_deadline(args, out),
-    "template": lambda args, out, err: reference.run_template(args, out),
-    "schema": lambda args, out, err: reference.run_schema(args, out),
-}
+
+def _module(name: str) -> ModuleType:
+    from ..engine.cache import collector_paused
+
+    with collector_paused():  # as for the import of the package (cli/__init__.py)
+        return importlib.import_module(f"{__package__}.{name}")
 
 
-def _build_parser() -> CommandParser:
+def _runner(command: str) -> _Run | None:
+    """The function that runs ``command``, its module imported now."""
+    core: dict[str, tuple[str, str, bool]] = {
+        # command: (module, function, whether it takes `err`)
+        "check": ("checking", "run_check", True),
+        "explain": ("checking", "run_explain", False),
+        "rules": ("reference", "run_rules", False),
+        "deadline": ("reference", "run_deadline", False),
+        "template": ("reference", "run_template", False),
+        "schema": ("reference", "run_schema", False),
+    }
+    if command in core:
+        module, function, with_err = core[command]
+        run = getattr(_module(module), function)
+        if with_err:
+            return run  # type: ignore[no-any-return]
+        return lambda args, out, err: int(run(args, out))
+    for module, register, commands in _REGISTRY:
+        if command in commands and register == "register":
+            return _module(module).run  # type: ignore[no-any-return]
+    return None
+
+
+def _build_parser(only: str | None = None) -> CommandParser:
+    """The argument parser: of every command, or of ``only`` (a known command name) and
+    no other, which saves importing the modules of the others."""
     parser = CommandParser(
         prog="kerjasama",
         description="Check regional cooperation agreements against PP 28/2018 and "
         "UU 23/2014 (kerja sama daerah), with citations and explanations.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
-    checking.register_check(sub)
-    reference.register_rules(sub)
-    checking.register_explain(sub)
-    reference.register_schema_template(sub)
-    for module in _EXTENSIONS:
-        module.register(sub)
-    reference.register_deadline(sub)
+    for module, register, commands in _REGISTRY:
+        if only is None or only in commands:
+            getattr(_module(module), register)(sub)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command named by ``argv`` when it is known and comes first (the parser has no
+    option of its own before the command but ``--help``), else None."""
+    if argv and any(argv[0] in commands for _, _, commands in _REGISTRY):
+        return argv[0]
+    return None
 
 
 def main(
@@ -128,9 +172,10 @@ def _detach(out: TextIO) -> None:
 
 
 def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
-    parser = _build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser(_command_of(arguments))
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(arguments)
     except UsageError as exc:
         err.write(f"{exc}\n")
         return EXIT_BAD_INPUT
@@ -139,14 +184,16 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     if args.command is None:
         out.write(parser.format_help())
         return EXIT_BAD_INPUT
-    try:
-        if args.command in _CORE:
-            return _CORE[args.command](args, out, err)
-        for module in _EXTENSIONS:
-            if args.command in module.COMMANDS:
-                code: int = module.run(args, out, err)
-                return code
+    run = _runner(args.command)
+    if run is None:
         return EXIT_BAD_INPUT
+    try:
+        if getattr(args, "no_cache", False):
+            from ..engine.cache import disabled
+
+            with disabled():
+                return run(args, out, err)
+        return run(args, out, err)
     except KerjasamaError as exc:
         write_diagnostics(exc.diagnostics, err)
         return EXIT_BAD_INPUT

@@ -84,7 +84,8 @@ def add_regional(p: argparse.ArgumentParser) -> None:
 
 
 def add_rules(p: argparse.ArgumentParser) -> None:
-    """``--rules PATH`` (repeatable) and ``--with-bundled``: the same on every command."""
+    """``--rules PATH`` (repeatable), ``--with-bundled`` and ``--no-cache``: the same on
+    every command."""
     p.add_argument(
         "--rules",
         action="append",
@@ -97,6 +98,12 @@ def add_rules(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="stack the bundled rules under --rules (a checkout's own rules/ inside a "
         "checkout), so a drafter's folder can use their definitions and switches",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache of checked rules (the same as "
+        "KERJASAMA_NO_CACHE=1; see docs/performance.md)",
     )
 
 

@@ -16,9 +16,8 @@ import datetime
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -33,6 +32,9 @@ from ..output.batch import render_template_tip, summary_row
 from ..output.comparison import comparison_to_json, render_comparison
 from ..output.render import render_text
 from ..output.stream import report_json_block, report_json_line
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["CheckOptions", "Piece", "judge_all", "law_inventory", "units_of"]
 
@@ -175,6 +177,9 @@ def judge_all(
         for chunk in _chunks(units):
             yield from _judge(chunk)
         return
+    # Imported here: multiprocessing is a tenth of a cold start, and one process needs none.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(opts,)) as pool:
         window: collections.deque[Future[list[Piece]]] = collections.deque()
         for chunk in _chunks(units):

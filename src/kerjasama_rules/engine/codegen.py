@@ -29,6 +29,7 @@ from ..language import nodes
 from ..language.functions import REGISTRY
 from ..language.values import Unknown, merge
 from ..model.duration import Duration
+from .cache import compile_source
 from .closures import Context, shift
 from .compiler import Compiler
 
@@ -415,6 +416,6 @@ def generate_rule(comp: Compiler, rule: nodes.Rule) -> RuleProgram:
         lines.append(f"{inner}    res += (({i}, 'expr', {t}),)")
     lines.append(f"{ind}return res")
     source = "\n".join(lines) + "\n"
-    code = compile(source, f"<rule {rule.id}>", "exec")
+    code = compile_source(source, f"<rule {rule.id}>")
     exec(code, g.ns)
     return RuleProgram(g.ns["rule"], source)

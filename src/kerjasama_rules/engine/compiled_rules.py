@@ -152,9 +152,9 @@ def compile_rule(comp: Compiler, r: nodes.Rule, *, memo_facts: bool) -> Compiled
             CompiledRequirement(
                 node=q,
                 expr=comp.compile(q.expr),
-                expr_rec=comp.compile(q.expr, record=True),
+                expr_rec=_recording(comp, q.expr),
                 guard=comp.compile(q.guard) if q.guard is not None else None,
-                guard_rec=comp.compile(q.guard, record=True) if q.guard is not None else None,
+                guard_rec=_recording(comp, q.guard) if q.guard is not None else None,
                 messages=tuple((m.lang, m.text) for m in q.messages),
                 citation=most_specific(cites),
                 citations=cites,
@@ -195,7 +195,7 @@ def compile_rule(comp: Compiler, r: nodes.Rule, *, memo_facts: bool) -> Compiled
             (
                 n.label,
                 comp.compile(n.expr),
-                comp.compile(n.expr, record=True),
+                _recording(comp, n.expr),
                 _getters(comp.static_reads(n.expr, calendar=True)) if memo_facts else None,
                 comp.compile(n.guard) if n.guard is not None else None,
             )
@@ -216,6 +216,24 @@ def compile_determination(
         conditions=tuple(_case_text(c) for c in d.cases),
         key=_det_key(comp, d) if memo_facts else None,
     )
+
+
+def _recording(comp: Compiler, e: nodes.Expr) -> Fn:
+    """The recording closure of ``e``, compiled the first time it runs.
+
+    Only a failure (its evidence), a note or ``explain`` runs one, and most rules of most
+    agreements never do: compiling them all up front was a fifth of loading a rule set,
+    paid by every process. The compiler keeps no state between compilations but its
+    memoised definitions, so compiling later gives the same closure.
+    """
+    made: list[Fn] = []
+
+    def run(ctx: Any) -> Any:
+        if not made:
+            made.append(comp.compile(e, record=True))
+        return made[0](ctx)
+
+    return run
 
 
 def _waits_for_fact(guard: nodes.Expr) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..language import nodes
-from ..language.checker import CheckedRules
+from ..language.checked import CheckedRules
 from ..language.functions import REGISTRY
 from ..language.printer import expr_to_source
 from ..language.values import Unknown, merge

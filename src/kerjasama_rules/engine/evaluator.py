@@ -26,7 +26,7 @@ import attrs
 
 from ..errors import ConfigurationError, Diagnostic, bad_argument
 from ..language import nodes
-from ..language.checker import CheckedRules
+from ..language.checked import CheckedRules
 from ..model.agreement import Agreement
 from ..model.calendar import CutiBersama
 from ..suggest import hint

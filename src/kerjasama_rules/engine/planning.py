@@ -19,7 +19,7 @@ import attrs
 
 from ..errors import ConfigurationError, Diagnostic
 from ..language import nodes
-from ..language.checker import CheckedRules
+from ..language.checked import CheckedRules
 from ..model.agreement import Agreement
 from ..model.calendar import CutiBersama, WorkingCalendar
 from ..suggest import hint

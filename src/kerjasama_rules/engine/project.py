@@ -20,17 +20,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from ..errors import ConfigurationError, Diagnostic
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "PROJECT_FILE",
@@ -108,6 +102,11 @@ def _read_project(file: Path) -> Project:
     cached = _CACHE.get(file)
     if cached is not None and cached[0] == stamp:
         return cached[1]
+    # Imported here: most commands run where no kerjasama.toml is.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         doc = tomllib.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -159,7 +158,9 @@ def installed_rules_path() -> Path:
     In a wheel they live in ``kerjasama_rules/rules``; in an editable install they are
     the repository's top-level ``rules/``.
     """
-    packaged = Path(str(resources.files("kerjasama_rules"))) / "rules"
+    # The package's own folder (importlib.resources would say the same for an installed
+    # package, at a few milliseconds of every cold start).
+    packaged = Path(__file__).resolve().parent.parent / "rules"
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[3] / "rules"

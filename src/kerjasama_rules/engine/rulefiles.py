@@ -8,7 +8,7 @@ syntax error of every file at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -23,7 +23,8 @@ from ..errors import (
 )
 from ..fileio import read_text
 from ..language import nodes
-from ..language.checker import check
+from ..language.checked import CheckedRules
+from . import cache
 from .evaluator import RuleSet
 from .project import bundled_rules_path
 
@@ -33,6 +34,7 @@ __all__ = [
     "bundled_rules_path",
     "compile",
     "display_path",
+    "display_paths",
     "expand_files",
     "hint_bundled",
     "load_rules",
@@ -82,17 +84,31 @@ def display_path(path: Path) -> str:
     """The name a rule file is shown under: ``rules/...`` for bundled rules (the checkout's
     or the installed ones), else relative to the working directory when under it, else
     as given."""
+    return display_paths([path])[0]
+
+
+def display_paths(
+    paths: Sequence[Path], *, resolved: Mapping[Path, Path] | None = None
+) -> list[str]:
+    """:func:`display_path` of each path, finding the bundled rules and the working
+    directory once for all of them (``resolved``: paths already resolved, by path)."""
     # Bundled rules are named the same wherever the command runs (reports stay
     # byte-identical); other files relative to the working directory when under it.
-    resolved = path.resolve()
     try:
-        return "rules/" + resolved.relative_to(bundled_rules_path().resolve()).as_posix()
-    except (ValueError, ConfigurationError):
-        pass
-    try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+        bundled: Path | None = bundled_rules_path().resolve()
+    except ConfigurationError:
+        bundled = None
+    cwd = Path.cwd().resolve()
+    out: list[str] = []
+    for path in paths:
+        real = resolved[path] if resolved is not None and path in resolved else path.resolve()
+        if bundled is not None and real.is_relative_to(bundled):
+            out.append("rules/" + real.relative_to(bundled).as_posix())
+        elif real.is_relative_to(cwd):
+            out.append(real.relative_to(cwd).as_posix())
+        else:
+            out.append(str(path))
+    return out
 
 
 def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
@@ -117,13 +133,14 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
         paths = (bundled_rules_path(),)
     # One canonical order, whatever the order of the paths given: the rules (and so
     # the reports) come out the same bytes. A file named twice is read once.
-    files = sorted(
-        {f.resolve(): f for f in rule_files(paths)}.values(), key=lambda f: str(f.resolve())
-    )
+    # (Each path resolved once: resolving is a system call per component.)
+    by_real = {f.resolve(): f for f in rule_files(paths)}
+    real_of = {f: real for real, f in by_real.items()}
+    files = sorted(by_real.values(), key=lambda f: str(real_of[f]))
     if not files:
         msg = "no `.kr` rule file found in " + ", ".join(str(p) for p in paths)
         raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg)])
-    parsed: list[nodes.RuleFile] = []
+    texts: list[tuple[Path, str, str]] = []
     diags: list[Diagnostic] = []
     for f in files:
         # Regular files only, never more than the limit: a FIFO or /dev/zero named as a
@@ -133,22 +150,51 @@ def load_rules(*paths: str | os.PathLike[str]) -> RuleSet:
             msg = f"cannot read `{f}`: {problem}"
             diags.append(Diagnostic(code="config.unreadable", message=msg, file=str(f)))
             continue
-        try:
-            parsed.append(parse(text, source=display_path(f)))
-        except KerjasamaError as exc:
-            diags.extend(exc.diagnostics)
-    if diags:
-        raise RuleSyntaxError(diags)
-    try:
-        rule_set = RuleSet(check(parsed))
-    except RuleCheckError as exc:
-        raise RuleCheckError(hint_bundled(exc.diagnostics, files)) from None
+        texts.append((f, "", text))
+    names = display_paths([f for f, _, _ in texts], resolved=real_of)
+    texts = [(f, name, text) for (f, _, text), name in zip(texts, names, strict=True)]
+    # The same texts under the same names were checked before: the cache (cache.py)
+    # holds what the checker left, so neither lark nor the checker is needed.
+    key = (
+        None
+        if diags or not cache.enabled()
+        else cache.rules_key([(name, text) for _, name, text in texts])
+    )
+    with cache.collector_paused():
+        checked = None if key is None else cache.load(key)
+        fresh = checked is None
+        if checked is None:
+            checked = _check(texts, diags, files)
+        with cache.recording() as codes:
+            rule_set = RuleSet(checked)
+    if fresh and key is not None and rule_set.rules:
+        cache.store(key, checked, codes)
     if not rule_set.rules:
         # No rule is never a verdict: an empty rule set would judge anything compliant.
         msg = "the rule files hold no rule (`aturan`): nothing to check agreements against"
         where = ", ".join(str(p) for p in paths)
         raise ConfigurationError([Diagnostic(code="config.no-rules", message=msg, file=where)])
     return rule_set
+
+
+def _check(
+    texts: Sequence[tuple[Path, str, str]], diags: list[Diagnostic], files: Sequence[Path]
+) -> CheckedRules:
+    """Parse every file (collecting every syntax error) and check them as one set."""
+    from ..language.checker import check
+
+    parsed: list[nodes.RuleFile] = []
+    for _, name, text in texts:
+        try:
+            parsed.append(parse(text, source=name))
+        except KerjasamaError as exc:
+            diags.extend(exc.diagnostics)
+    if diags:
+        raise RuleSyntaxError(diags)
+    try:
+        return check(parsed)
+    except RuleCheckError as exc:
+        raise RuleCheckError(hint_bundled(exc.diagnostics, files)) from None
 
 
 def bundled_declarations(start: str | os.PathLike[str] | None = None) -> dict[str, str]:
@@ -212,4 +258,6 @@ def compile(text: str, *, source: str = "<rules>") -> RuleSet:
         >>> [r.id for r in rules.rules]
         ['contoh']
     """
+    from ..language.checker import check
+
     return RuleSet(check([parse(text, source=source)]))

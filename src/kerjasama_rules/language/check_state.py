@@ -12,23 +12,14 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-import attrs
-
 from ..errors import Diagnostic
 from ..model.agreement import Agreement
 from ..source import Span
 from . import nodes
+from .checked import Resolution
 from .typesys import Type, enums_reachable, record_fields
 
 __all__ = ["CheckState", "Resolution", "did_you_mean_help"]
-
-
-@attrs.frozen
-class Resolution:
-    """What a :class:`nodes.Name` (or a table projection) refers to."""
-
-    kind: str  # local | field | definition | determination | table_column | enum | as_of
-    target: Any = None
 
 
 class CheckState:

@@ -16,9 +16,7 @@ force, definitions, determinations).
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 import attrs
 
@@ -28,9 +26,10 @@ from ..suggest import did_you_mean
 from . import nodes
 from .check_declarations import CheckDeclarations
 from .check_names import AS_OF_NAMES
-from .check_state import Resolution, did_you_mean_help
+from .check_state import did_you_mean_help
+from .checked import CheckedRules, Resolution
 from .citations import complete_citations
-from .typesys import BOOL, Type
+from .typesys import BOOL
 
 # ``AS_OF_NAMES`` and ``complete_citations`` are re-exported: the linter reads them here.
 __all__ = [
@@ -47,30 +46,6 @@ SEVERITIES = {
     "warning": "warning", "peringatan": "warning",
     "info": "info", "informasi": "info",
 }  # fmt: skip
-
-
-@attrs.frozen
-class CheckedRules:
-    """Rule files that passed the checker, with everything the compiler needs.
-
-    ``types`` and ``resolutions`` are keyed by ``id()`` of expression nodes, which stay
-    alive as long as this object does.
-    """
-
-    files: tuple[nodes.RuleFile, ...]
-    rules: tuple[nodes.Rule, ...]
-    definitions: Mapping[str, nodes.Definition]
-    definition_order: tuple[str, ...]
-    determinations: Mapping[str, nodes.Determination]
-    tables: Mapping[str, nodes.Table]
-    table_columns: Mapping[str, Mapping[str, tuple[Any, ...]]]
-    types: Mapping[int, Type] = attrs.field(repr=False)
-    resolutions: Mapping[int, Resolution] = attrs.field(repr=False)
-    warnings: tuple[Diagnostic, ...] = ()
-    switches: Mapping[str, nodes.Switch] = attrs.field(factory=dict)
-    switch_enums: Mapping[str, type[enum.Enum]] = attrs.field(factory=dict, repr=False)
-    # rule id -> the in-force period of its file (None: in force at every date)
-    periods: Mapping[str, nodes.InForce | None] = attrs.field(factory=dict)
 
 
 def check(files: Iterable[nodes.RuleFile]) -> CheckedRules:
