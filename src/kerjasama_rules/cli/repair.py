@@ -10,11 +10,9 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from ..analysis.repairs import repair
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
 from ..model.loader import load_agreements
-from ..output.repair import render_repair_text, repair_to_json
 from ..output.rulesource import render_rules_line, selection_to_json
 from .options import EXIT_OK, EXIT_VIOLATION, rule_selection, switches_of, today_jakarta
 
@@ -56,6 +54,10 @@ def add_repair_options(p: Any) -> None:
 
 def run_repair(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``explain --repair``."""
+    # Imported here: `check` and plain `explain` never pay for the analysis package.
+    from ..analysis.repairs import repair
+    from ..output.repair import render_repair_text, repair_to_json
+
     if args.alternatives < 1:
         msg = "--alternatives must be at least 1"
         raise ConfigurationError([Diagnostic(code="config.bad-option", message=msg)])
