@@ -226,6 +226,18 @@ class RuleSet:
             ref_source,
         )
 
+    def _decide(
+        self, agreement: Agreement, as_of: datetime.date | None
+    ) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+        """The decisions alone, for benchmarks: the indices of the rules the plan runs and
+        what each rule's generated function returned (no outcome, no report)."""
+        values, calendar, _ = self._resolve_settings(None, None, ())
+        ctx = Context(agreement, as_of, calendar, values)
+        ctx.evidence = False
+        plan = self._plan(agreement.jenis, reference_date(agreement, as_of)[0])
+        rules = self._rules
+        return plan.run, tuple([rules[i].program(ctx) for i in plan.run])  # type: ignore[misc]
+
     def evaluate_many(
         self,
         agreements: Iterable[Agreement],
