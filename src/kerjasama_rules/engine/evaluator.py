@@ -19,10 +19,9 @@ determinations) and ``explanation`` (``explain``, step by step).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
-
-import attrs
 
 from ..errors import ConfigurationError, Diagnostic, bad_argument
 from ..language import nodes
@@ -31,13 +30,13 @@ from ..model.agreement import Agreement
 from ..model.calendar import CutiBersama
 from ..suggest import hint
 from .assembly import run_determination
-from .codegen import generate_rule
+from .codegen import PlanRule, generate_plan, generate_rule
 from .compiled_rules import compile_determination, compile_rule
 from .compiler import Compiler, Context
 from .explanation import determination_steps, rule_steps
 from .planning import Planner, Settings, apply_periods, reference_date
-from .report import DeterminationResult, Explanation, Report, Step, verdict_of
-from .running import run_rule
+from .report import DeterminationResult, Explanation, Outcome, Report, Step, verdict_of
+from .running import error_outcome, excepted_outcome, finish_program, run_rule
 
 __all__ = ["RuleSet"]
 
@@ -56,16 +55,17 @@ class RuleSet:
         # _memo_facts: memoise results that are pure functions of facts (determinations,
         # notes, the evidence of findings); off only to measure the engine without it.
         rules = tuple(compile_rule(comp, r, memo_facts=_memo_facts) for r in checked.rules)
-        if _generate:
-            # The fast path: one generated function per rule (codegen.py). The closures
-            # stay, to explain findings and as the reference the tests compare against.
-            rules = tuple(attrs.evolve(r, program=generate_rule(comp, r.node).fn) for r in rules)
+        # The fast path (_generate): one generated function per plan, made when the plan
+        # is first used (codegen.generate_plan); the closures stay, to explain findings
+        # and as the reference the tests compare against (_generate=False).
+        self._comp = comp
+        self._programs: dict[int, Any] = {}  # per-rule functions, for _decide only
         self._dets = tuple(
             compile_determination(comp, d, memo_facts=_memo_facts)
             for d in checked.determinations.values()
         )
         self._rules = apply_periods(rules, checked)
-        planner = Planner(self._rules, checked)
+        planner = Planner(self._rules, checked, self._plan_function(comp) if _generate else None)
         # For each jenis, the indices of the rules that can apply to it at all.
         self._active = planner.active
         self._all = planner.all
@@ -73,6 +73,28 @@ class RuleSet:
         # Bound once, so that each evaluation calls them without a further look-up.
         self._plan = planner.plan
         self._resolve_settings = settings.resolve
+
+    def _plan_function(self, comp: Compiler) -> Callable[[tuple[int, ...]], Any]:
+        """What makes a plan's one generated function from the indices of its rules."""
+        compiled = self._rules
+
+        def generate(run: tuple[int, ...]) -> Any:
+            rules = []
+            for i in run:
+                r = compiled[i]
+                rules.append(
+                    PlanRule(
+                        index=i,
+                        node=r.node,
+                        passed=None if r.notes else r.passed,
+                        excepted=excepted_outcome(r),
+                        finish=functools.partial(finish_program, r),
+                        error=functools.partial(error_outcome, r),
+                    )
+                )
+            return generate_plan(comp, rules).fn
+
+        return generate
 
     # ------------------------------------------------------------------ introspection
     @property
@@ -176,40 +198,37 @@ class RuleSet:
         if not isinstance(agreement, Agreement):
             msg = f"evaluate() takes an Agreement, got {type(agreement).__name__}"
             raise ConfigurationError(msg)
-        if as_of is not None and (
-            not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime)
+        if (
+            as_of is not None
+            and as_of.__class__ is not datetime.date
+            and (not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime))
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
-        _check_settings("evaluate", switches, cuti_bersama)
-        try:
-            holidays = tuple(regional_holidays) if regional_holidays else ()
-        except TypeError:
-            raise bad_argument(
-                "evaluate", "regional_holidays", "(date, name) pairs", regional_holidays
-            ) from None
-        if holidays and not all(
-            isinstance(h, tuple)
-            and len(h) == 2
-            and isinstance(h[0], datetime.date)
-            and isinstance(h[1], str)
-            for h in holidays
-        ):
-            msg = "regional_holidays must be (datetime.date, name) pairs"
-            raise ConfigurationError(msg)
-        values, calendar, shown = self._resolve_settings(switches, cuti_bersama, holidays)
+        if switches is None and cuti_bersama is None and not regional_holidays:
+            # The common case, checked in a few tests: the default settings.
+            values, calendar, shown = self._resolve_settings(None, None, ())
+        else:
+            values, calendar, shown = self._settings_for(switches, cuti_bersama, regional_holidays)
         ctx = Context(agreement, as_of, calendar, values)
         ctx.evidence = evidence
-        ref, ref_source = reference_date(agreement, as_of)
+        p = agreement.perjanjian
+        if p is not None and p.tanggal_ttd is not None:
+            ref, ref_source = p.tanggal_ttd, "$.perjanjian.tanggal_ttd"
+        else:
+            ref, ref_source = reference_date(agreement, as_of)
         plan = self._plan(agreement.jenis, ref)
         outs = plan.outcomes.copy()
-        rules = self._rules
-        run = run_rule
-        ran = []
-        for i in plan.run:
-            o = outs[i] = run(rules[i], ctx)
-            if o.findings or o.error is not None:
-                ran.append(o)
+        ran: list[Outcome] = []  # the outcomes with findings or errors, in rule order
+        if plan.fn is not None:
+            plan.fn(ctx, outs, ran)
+        else:
+            rules = self._rules
+            run = run_rule
+            for i in plan.run:
+                o = outs[i] = run(rules[i], ctx)
+                if o.findings or o.error is not None:
+                    ran.append(o)
         outcomes = tuple(outs)
         dets = tuple([run_determination(d, ctx) for d in self._dets])
         return Report(
@@ -226,6 +245,31 @@ class RuleSet:
             ref_source,
         )
 
+    def _settings_for(
+        self,
+        switches: Mapping[str, str] | None,
+        cuti_bersama: CutiBersama | str | None,
+        regional_holidays: Iterable[tuple[datetime.date, str]],
+    ) -> Any:
+        """Switches, calendar and shown settings of a run that sets some (checked)."""
+        _check_settings("evaluate", switches, cuti_bersama)
+        try:
+            holidays = tuple(regional_holidays) if regional_holidays else ()
+        except TypeError:
+            raise bad_argument(
+                "evaluate", "regional_holidays", "(date, name) pairs", regional_holidays
+            ) from None
+        if holidays and not all(
+            isinstance(h, tuple)
+            and len(h) == 2
+            and isinstance(h[0], datetime.date)
+            and isinstance(h[1], str)
+            for h in holidays
+        ):
+            msg = "regional_holidays must be (datetime.date, name) pairs"
+            raise ConfigurationError(msg)
+        return self._resolve_settings(switches, cuti_bersama, holidays)
+
     def _decide(
         self, agreement: Agreement, as_of: datetime.date | None
     ) -> tuple[tuple[int, ...], tuple[Any, ...]]:
@@ -235,8 +279,11 @@ class RuleSet:
         ctx = Context(agreement, as_of, calendar, values)
         ctx.evidence = False
         plan = self._plan(agreement.jenis, reference_date(agreement, as_of)[0])
-        rules = self._rules
-        return plan.run, tuple([rules[i].program(ctx) for i in plan.run])  # type: ignore[misc]
+        programs = self._programs
+        for i in plan.run:
+            if i not in programs:
+                programs[i] = generate_rule(self._comp, self._rules[i].node).fn
+        return plan.run, tuple([programs[i](ctx) for i in plan.run])
 
     def evaluate_many(
         self,

@@ -27,6 +27,7 @@ from ..errors import bad_argument
 from ..language.nodes import Citation, Rule, Switch
 from .counts import STATUS_WORDS, VERDICT_WORDS, summary_line, tally, verdict_detail
 from .diagnostics import render_diagnostic, render_diagnostics
+from .jsontext import dumps_pretty
 from .plain import due_when
 from .plausibility import data_warnings
 
@@ -169,7 +170,7 @@ def render_json(reports: Sequence[Report], *, lang: str = "id") -> str:
         raise bad_argument("render_json", "reports", "a list of Report", reports)
     _check_lang("render_json", lang)
     doc = {"format": REPORT_FORMAT, "reports": [report_to_json(r, lang=lang) for r in reports]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps_pretty(doc) + "\n"  # the bytes of json.dumps(doc, indent=2), faster
 
 
 def _check_lang(function: str, lang: object) -> None:

@@ -4,11 +4,11 @@
 end: each report is rendered here as soon as it exists and then dropped. Two shapes:
 
 * JSON Lines: one compact ``report_to_json`` object a line. Compact output goes through
-  the C encoder of :mod:`json`; ``indent`` forces the pure-Python encoder, several
-  times slower.
+  the C encoder of :mod:`json`.
 * The ``kerjasama-report/1`` document of :func:`~.render.render_json`, written piece by
   piece with exactly the bytes ``json.dumps(doc, ensure_ascii=False, indent=2)`` gives
-  for the whole document (tests compare the two).
+  for the whole document (tests compare the two), laid out by ``jsontext.py`` rather
+  than by the pure-Python encoder that ``indent`` selects.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from ..engine.report import Report
+from .jsontext import dumps_pretty
 from .render import REPORT_FORMAT, report_to_json
 
 __all__ = ["JsonDocumentWriter", "report_json_block", "report_json_line"]
@@ -32,8 +33,7 @@ def report_json_line(report: Report, *, lang: str = "id") -> str:
 
 def _nested(value: Any, depth: int) -> str:
     """``value`` pretty-printed as it appears ``depth`` levels deep in an indent-2 dump."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + "  " * depth)
+    return dumps_pretty(value, depth)
 
 
 class JsonDocumentWriter:
