@@ -61,3 +61,19 @@ def test_what_json_treats_specially_is_left_to_it(value: Any) -> None:
 def test_what_json_rejects_raises_as_json_does() -> None:
     with pytest.raises(TypeError):
         dumps_pretty({"x": object()})
+
+
+def test_streamed_reports_have_the_bytes_of_json_dumps_twice_over() -> None:
+    # The second time, the text of shared outcomes comes from the cache of stream.py.
+    from kerjasama_rules.output.stream import report_json_block, report_json_line
+
+    rules = load_rules()
+    for _ in range(2):
+        for path in sorted(EXAMPLES.glob("*.yaml")):
+            for a in load_agreements(path):
+                for lang in ("id", "en"):
+                    r = rules.evaluate(a, as_of=datetime.date(2026, 11, 29))
+                    doc = report_to_json(r, lang=lang)
+                    compact = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                    assert report_json_line(r, lang=lang) == compact + "\n"
+                    assert report_json_block(r, lang=lang) == _reference(doc, 2)

@@ -38,6 +38,8 @@ from .report import Outcome
 
 __all__ = ["PlanRule", "RuleProgram", "generate_plan", "generate_rule"]
 
+_NO_JENIS = object()
+
 # What a generated rule function returns (see generate_rule).
 NOT_APPLICABLE = 0
 EXCEPTED = 1
@@ -62,6 +64,9 @@ class _Gen:
         self._consts: dict[tuple[type, Any], str] = {}
         # quantifier variable -> (python var of the item, index var, path-prefix var)
         self.locals: dict[str, tuple[str, str, str]] = {}
+        # The plan's `jenis`, when the code is generated for one plan: tests of `jenis`
+        # (a required fact, never unknown) are then decided here, not at run time.
+        self.jenis: Any = _NO_JENIS
 
     # ------------------------------------------------------------------ helpers
     def tmp(self) -> str:
@@ -95,10 +100,37 @@ class _Gen:
                 return self.constant(d.expr)
         return False, None
 
+    def known(self, e: nodes.Expr) -> bool | None:
+        """The truth of ``e`` decided while generating: a boolean constant, or a test of
+        ``jenis`` against constants in a plan's code; None when only a run can tell."""
+        ok, value = self.constant(e)
+        if ok:
+            return value if value is True or value is False else None
+        if (
+            self.jenis is _NO_JENIS
+            or not isinstance(e, nodes.Binary)
+            or e.op not in ("==", "!=", "in", "notin")
+            or not isinstance(e.left, nodes.Name)
+            or e.left.name != "jenis"
+        ):
+            return None
+        res = self.checked.resolutions.get(id(e.left))
+        if res is None or res.kind != "field":
+            return None
+        ok, value = self.constant(e.right)
+        if not ok:
+            return None
+        if e.op in ("==", "!="):
+            return (self.jenis is value) == (e.op == "==")
+        return (self.jenis in tuple(value)) == (e.op == "in")
+
     # ------------------------------------------------------------------ expressions
     def expr(self, e: nodes.Expr, out: str, lines: list[str], ind: str) -> None:
         """Append statements to ``lines`` that leave the value of ``e`` in ``out``."""
         ok, value = self.constant(e)
+        if not ok and self.jenis is not _NO_JENIS:
+            k = self.known(e)
+            ok, value = k is not None, k
         if ok:
             lines.append(f"{ind}{out} = {self.const(value)}")
             return
@@ -216,6 +248,19 @@ class _Gen:
 
     def binary(self, e: nodes.Binary, out: str, lines: list[str], ind: str) -> None:
         op = e.op
+        if op in ("and", "or"):
+            # A side decided while generating: `x and True` is x, `x or False` is x.
+            absorbing = op == "or"
+            kl, kr = self.known(e.left), self.known(e.right)
+            if kl is absorbing or kr is absorbing:
+                lines.append(f"{ind}{out} = {absorbing}")
+                return
+            if kl is not None:
+                self.expr(e.right, out, lines, ind)
+                return
+            if kr is not None:
+                self.expr(e.left, out, lines, ind)
+                return
         if op in ("and", "or", "implies"):
             a, b = self.tmp(), self.tmp()
             if op == "implies":
@@ -402,7 +447,11 @@ def _rule_lines(
     """Append the decision of ``rule``; ``exit(kind, value)`` gives the statements that
     leave it, ``kind`` being ``"na"`` (value ``0``), ``"excepted"`` (``1``), ``"undecided"``
     (a when/unless tuple) or ``"done"`` (the tuple of requirements that did not hold)."""
-    if rule.when is not None:
+    known = None if rule.when is None else g.known(rule.when)
+    if known is False:
+        lines += [f"{ind}{x}" for x in exit("na", "0")]
+        return
+    if rule.when is not None and known is None:
         t = g.tmp()
         g.expr(rule.when, t, lines, ind)
         lines.append(f"{ind}if {t} is False:")
@@ -461,7 +510,7 @@ def generate_rule(comp: Compiler, rule: nodes.Rule) -> RuleProgram:
 class PlanRule(NamedTuple):
     """What a plan's function needs of one rule besides its syntax tree."""
 
-    index: int  # its place in the report's outcomes
+    position: int  # its place in the report's outcomes
     node: nodes.Rule
     passed: Outcome | None  # the shared `pass` outcome; None when notes make each differ
     excepted: Outcome  # the shared `not_applicable` outcome of an exception that holds
@@ -469,7 +518,7 @@ class PlanRule(NamedTuple):
     error: Callable[[Exception], Outcome]  # the outcome of a rule that crashed
 
 
-def generate_plan(comp: Compiler, rules: Sequence[PlanRule]) -> RuleProgram:
+def generate_plan(comp: Compiler, rules: Sequence[PlanRule], jenis: Any = _NO_JENIS) -> RuleProgram:
     """One function deciding every rule of a plan, inline, with no dispatch per rule.
 
     ``plan(ctx, outs, ran)`` writes each rule's outcome into ``outs`` (which holds the
@@ -477,12 +526,16 @@ def generate_plan(comp: Compiler, rules: Sequence[PlanRule]) -> RuleProgram:
     appends to ``ran`` the outcomes with findings or an error, in rule order. A rule
     whose requirements all hold gets its shared ``pass`` outcome without a call; any
     other result goes through ``finish`` (running.py). Each rule's block is guarded on
-    its own: a crash becomes that rule's ``error`` outcome and the next rule runs.
+    its own: a crash becomes that rule's ``error`` outcome and the next rule runs. With
+    ``jenis``, the code serves agreements of that ``jenis`` only, and its tests are
+    decided while generating.
     """
     g = _Gen(comp)
+    # Only a member of the enum is folded: anything else is left to the run.
+    g.jenis = jenis if isinstance(jenis, enum.Enum) else _NO_JENIS
     lines = ["def plan(ctx, outs, ran):", "    A = ctx.agreement"]
     for r in rules:
-        i = r.index
+        i = r.position
         done = g.tmp()
         lines.append("    try:")
         lines.append(f"        {done} = None")
@@ -492,7 +545,7 @@ def generate_plan(comp: Compiler, rules: Sequence[PlanRule]) -> RuleProgram:
             if kind == "na":
                 return ["break"]
             if kind == "excepted":
-                return [f"outs[{r.index}] = {g.const(r.excepted)}", "break"]
+                return [f"outs[{r.position}] = {g.const(r.excepted)}", "break"]
             return [f"{done} = {value}", "break"]
 
         _rule_lines(g, r.node, lines, "            ", exit)

@@ -74,17 +74,18 @@ class RuleSet:
         self._plan = planner.plan
         self._resolve_settings = settings.resolve
 
-    def _plan_function(self, comp: Compiler) -> Callable[[tuple[int, ...]], Any]:
-        """What makes a plan's one generated function from the indices of its rules."""
+    def _plan_function(self, comp: Compiler) -> Callable[[Any, tuple[int, ...]], Any]:
+        """What makes a plan's one generated function from its ``jenis`` and the indices
+        of its rules."""
         compiled = self._rules
 
-        def generate(run: tuple[int, ...]) -> Any:
+        def generate(jenis: Any, run: tuple[int, ...]) -> Any:
             rules = []
             for i in run:
                 r = compiled[i]
                 rules.append(
                     PlanRule(
-                        index=i,
+                        position=i,
                         node=r.node,
                         passed=None if r.notes else r.passed,
                         excepted=excepted_outcome(r),
@@ -92,7 +93,7 @@ class RuleSet:
                         error=functools.partial(error_outcome, r),
                     )
                 )
-            return generate_plan(comp, rules).fn
+            return generate_plan(comp, rules, jenis).fn
 
         return generate
 
@@ -213,6 +214,8 @@ class RuleSet:
         ctx = Context(agreement, as_of, calendar, values)
         ctx.evidence = evidence
         p = agreement.perjanjian
+        ref: datetime.date | None
+        ref_source: str | None
         if p is not None and p.tanggal_ttd is not None:
             ref, ref_source = p.tanggal_ttd, "$.perjanjian.tanggal_ttd"
         else:

@@ -159,13 +159,14 @@ class Planner:
         self,
         rules: tuple[CompiledRule, ...],
         checked: CheckedRules,
-        generate: Callable[[tuple[int, ...]], Any] | None = None,
+        generate: Callable[[Any, tuple[int, ...]], Any] | None = None,
     ) -> None:
         self.rules = rules
-        # Makes the generated function of a plan from the indices of its rules; one
-        # function per distinct set of rules, shared by the periods that run the same.
+        # Makes the generated function of a plan from its jenis and the indices of its
+        # rules; one function per jenis and set of rules, shared by the periods that run
+        # the same rules.
         self.generate = generate
-        self.functions: dict[tuple[int, ...], Any] = {}
+        self.functions: dict[tuple[int, tuple[int, ...]], Any] = {}
         # For each jenis, which rules can apply at all (see jenis_filter).
         self.active: dict[Any, tuple[int, ...]] = {}
         jenis = [jenis_filter(r.node.when, checked) for r in rules]
@@ -206,9 +207,10 @@ class Planner:
             )
             fn = None
             if self.generate is not None:
-                fn = self.functions.get(tuple(run))
+                fkey = (id(jenis), tuple(run))
+                fn = self.functions.get(fkey)
                 if fn is None:
-                    fn = self.functions[tuple(run)] = self.generate(tuple(run))
+                    fn = self.functions[fkey] = self.generate(jenis, tuple(run))
             plan = self.plans[key] = Plan(tuple(run), outcomes, law, fn)
         return plan
 

@@ -18,7 +18,7 @@ from typing import Any
 __all__ = ["dumps_pretty"]
 
 _encode_str = json.encoder.encode_basestring  # the C encoder where CPython has it
-c_make_encoder = json.encoder.c_make_encoder
+c_make_encoder = getattr(json.encoder, "c_make_encoder", None)  # None: no C accelerator
 _int_repr = int.__repr__
 _float_repr = float.__repr__
 

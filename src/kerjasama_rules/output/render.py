@@ -35,6 +35,7 @@ __all__ = [
     "REPORT_FORMAT",
     "citation_to_json",
     "explanation_to_json",
+    "outcome_to_json",
     "render_determination",
     "render_diagnostic",
     "render_diagnostics",
@@ -78,7 +79,9 @@ def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
     }
 
 
-def _outcome_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, Any]:
+def outcome_to_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, Any]:
+    """One outcome as JSON data: a pure function of the outcome, the language and the
+    switches (``stream.py`` caches the text of outcomes shared between reports)."""
     out: dict[str, Any] = {
         "rule": o.rule,
         "status": o.status,
@@ -119,8 +122,9 @@ def _outcome_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, 
     return out
 
 
-def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
-    """One report as a JSON-ready dict (an element of ``reports``)."""
+def report_to_json(r: Report, *, lang: str = "id", outcomes: bool = True) -> dict[str, Any]:
+    """One report as a JSON-ready dict (an element of ``reports``); without ``outcomes``,
+    that key holds ``None`` for the caller to fill (``stream.py`` renders them apart)."""
     return {
         "agreement": r.agreement,
         "source": r.source,
@@ -157,7 +161,9 @@ def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
             }
             for d in r.determinations
         },
-        "outcomes": [_outcome_json(o, lang, dict(r.switches)) for o in r.outcomes],
+        "outcomes": (
+            [outcome_to_json(o, lang, dict(r.switches)) for o in r.outcomes] if outcomes else None
+        ),
         "data_warnings": [
             {"path": w.path, "value": w.value, "kind": w.kind} for w in data_warnings(r)
         ],
@@ -449,7 +455,7 @@ def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: boo
 def explanation_to_json(ex: Explanation, *, lang: str = "id") -> dict[str, Any]:
     """An explanation as JSON: the outcome plus every step."""
     return {
-        "outcome": _outcome_json(ex.outcome, lang, {}),
+        "outcome": outcome_to_json(ex.outcome, lang, {}),
         "as_of": ex.as_of.isoformat() if ex.as_of else None,
         "steps": [
             {
