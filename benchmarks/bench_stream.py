@@ -89,7 +89,7 @@ def in_process(n: int = 200) -> dict[str, float]:
     from kerjasama_rules.model.duration import Duration
     from kerjasama_rules.output.jsontext import dumps_pretty
     from kerjasama_rules.output.render import report_to_json
-    from kerjasama_rules.output.stream import report_json_line
+    from kerjasama_rules.output.stream import report_json_block, report_json_line
 
     rules = kr.load_rules()
     reports = [rules.evaluate(a, as_of=AS_OF) for a in generate(n)]
@@ -111,6 +111,9 @@ def in_process(n: int = 200) -> dict[str, float]:
     def compact() -> None:
         report_json_line(reports[next(it) % n])
 
+    def block() -> None:
+        report_json_block(reports[next(it) % n])
+
     anchor = datetime.date(2000, 1, 1)
     a, b = Duration(years=5), Duration(months=60)
 
@@ -127,6 +130,7 @@ def in_process(n: int = 200) -> dict[str, float]:
         "compact_dump_us": _per_call_us(compact_dump, n * 5),
         "pretty_json_us": _per_call_us(pretty, n * 5),
         "jsonl_line_us": _per_call_us(compact, n * 5),
+        "json_block_us": _per_call_us(block, n * 5),
         "duration_relativedelta_us": _per_call_us(old_compare, 20000),
         "duration_now_us": _per_call_us(lambda: a <= b, 20000),
     }
@@ -206,8 +210,10 @@ def table(res: dict[str, object]) -> str:
         f"| its pretty text, `output/jsontext.py` (the same bytes, now) | "
         f"{ip['pretty_json_us']:.0f} |",
         f"| its compact text, `json.dumps` (the C encoder) | {ip['compact_dump_us']:.0f} |",
-        f"| one report as a JSON Lines record (`report_to_json` + compact) | "
-        f"{ip['jsonl_line_us']:.0f} |",
+        f"| one report as a JSON Lines record (`check --format jsonl`: shared outcomes' "
+        f"text made once) | {ip['jsonl_line_us']:.0f} |",
+        f"| one report in the pretty JSON document (`check DIR --format json`, the same) | "
+        f"{ip['json_block_us']:.0f} |",
         f"| `P5Y <= P60M` with two `relativedelta` (before) | "
         f"{ip['duration_relativedelta_us']:.2f} |",
         f"| `P5Y <= P60M` now | {ip['duration_now_us']:.2f} |",
