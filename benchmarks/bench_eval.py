@@ -403,6 +403,60 @@ def run(n: int, repeat: int) -> dict[str, object]:
     }
 
 
+def first_and_warm(n: int, passes: int) -> dict[str, object]:
+    """The bundled rules: first pass and warm, median/min/max over ``passes``.
+
+    Each pass compiles a fresh ``RuleSet`` from the checked bundled rules (no memo warm)
+    and generates ``n`` agreements never seen (a new seed); the first pass over them is
+    the figure to quote, the second pass over the same agreements is the warm figure.
+    CPU time of this process (``time.process_time``), so other users of a shared machine
+    do not count. Also the hand-written floor of ``floor.py`` on the same agreements.
+    """
+    import statistics
+
+    from kerjasama_rules.engine.evaluator import RuleSet
+
+    checked = kr.load_rules()._checked
+    series: dict[str, list[float]] = {}
+
+    def timed(label: str, fn, items) -> None:  # type: ignore[no-untyped-def]
+        t = time.process_time()
+        for a in items:
+            fn(a)
+        series.setdefault(label, []).append((time.process_time() - t) / len(items) * 1e6)
+
+    ran = 0
+    for k in range(passes):
+        agreements = generate(n, seed=9000 + k)
+        for evidence in (True, False):
+            rules = RuleSet(checked)
+            ev = rules.evaluate
+
+            def one(a, ev=ev, evidence=evidence):  # type: ignore[no-untyped-def]
+                return ev(a, as_of=AS_OF, evidence=evidence)
+
+            name = "full report" if evidence else "evidence=False"
+            timed(f"{name}, first pass", one, agreements)
+            timed(f"{name}, warm", one, agreements)
+            if evidence and k == 0:
+                ran = sum(len(rules._plan(a.jenis, a.perjanjian.tanggal_ttd if a.perjanjian
+                          and a.perjanjian.tanggal_ttd else AS_OF).run) for a in agreements)
+        timed("hand-written floor (floor.py)", floor.check, agreements)
+    out: dict[str, object] = {
+        "n": n,
+        "passes": passes,
+        "rules": len(checked.rules),
+        "rules_run_per_agreement": round(ran / n, 1),
+    }
+    for label, xs in series.items():
+        out[label] = {
+            "median": round(statistics.median(xs), 2),
+            "min": round(min(xs), 2),
+            "max": round(max(xs), 2),
+        }
+    return out
+
+
 def _table(res: dict[str, object]) -> str:
     m = res["machine"]
     t = res["targets"]

@@ -87,19 +87,32 @@ def in_process(n: int = 200) -> dict[str, float]:
     from dateutil.relativedelta import relativedelta
 
     from kerjasama_rules.model.duration import Duration
+    from kerjasama_rules.output.jsontext import dumps_pretty
     from kerjasama_rules.output.render import report_to_json
-    from kerjasama_rules.output.stream import report_json_line
+    from kerjasama_rules.output.stream import report_json_block, report_json_line
 
     rules = kr.load_rules()
     reports = [rules.evaluate(a, as_of=AS_OF) for a in generate(n)]
     docs = [report_to_json(r) for r in reports]
     it = iter(range(10**9))
 
-    def pretty() -> None:
+    def pretty_stdlib() -> None:
         json.dumps(docs[next(it) % n], ensure_ascii=False, indent=2)
+
+    def pretty() -> None:
+        dumps_pretty(docs[next(it) % n])
+
+    def compact_dump() -> None:
+        json.dumps(docs[next(it) % n], ensure_ascii=False, separators=(",", ":"))
+
+    def to_json() -> None:
+        report_to_json(reports[next(it) % n])
 
     def compact() -> None:
         report_json_line(reports[next(it) % n])
+
+    def block() -> None:
+        report_json_block(reports[next(it) % n])
 
     anchor = datetime.date(2000, 1, 1)
     a, b = Duration(years=5), Duration(months=60)
@@ -109,9 +122,15 @@ def in_process(n: int = 200) -> dict[str, float]:
             relativedelta(years=b.years, months=b.months, days=b.days)
         )
 
+    for d in docs:  # the fast layout must give the bytes of json.dumps
+        assert dumps_pretty(d) == json.dumps(d, ensure_ascii=False, indent=2)
     return {
+        "report_to_json_us": _per_call_us(to_json, n * 5),
+        "pretty_stdlib_us": _per_call_us(pretty_stdlib, n * 5),
+        "compact_dump_us": _per_call_us(compact_dump, n * 5),
         "pretty_json_us": _per_call_us(pretty, n * 5),
         "jsonl_line_us": _per_call_us(compact, n * 5),
+        "json_block_us": _per_call_us(block, n * 5),
         "duration_relativedelta_us": _per_call_us(old_compare, 20000),
         "duration_now_us": _per_call_us(lambda: a <= b, 20000),
     }
@@ -185,8 +204,16 @@ def table(res: dict[str, object]) -> str:
         "",
         "| in one process (CPU µs per call) | |",
         "|---|---|",
-        f"| one report as pretty JSON (`indent=2`) | {ip['pretty_json_us']:.0f} |",
-        f"| one report as a JSON Lines record | {ip['jsonl_line_us']:.0f} |",
+        f"| `report_to_json` (the report as JSON data) | {ip['report_to_json_us']:.0f} |",
+        f"| its pretty text, `json.dumps(indent=2)` (the pure-Python encoder, before) | "
+        f"{ip['pretty_stdlib_us']:.0f} |",
+        f"| its pretty text, `output/jsontext.py` (the same bytes, now) | "
+        f"{ip['pretty_json_us']:.0f} |",
+        f"| its compact text, `json.dumps` (the C encoder) | {ip['compact_dump_us']:.0f} |",
+        f"| one report as a JSON Lines record (`check --format jsonl`: shared outcomes' "
+        f"text made once) | {ip['jsonl_line_us']:.0f} |",
+        f"| one report in the pretty JSON document (`check DIR --format json`, the same) | "
+        f"{ip['json_block_us']:.0f} |",
         f"| `P5Y <= P60M` with two `relativedelta` (before) | "
         f"{ip['duration_relativedelta_us']:.2f} |",
         f"| `P5Y <= P60M` now | {ip['duration_now_us']:.2f} |",

@@ -54,3 +54,31 @@ def test_generated_source_splices_no_constant() -> None:
         for q in rule.requirements:
             for m in q.messages:
                 assert m.text not in program.source
+
+
+def test_plan_source_splices_no_constant() -> None:
+    import functools
+
+    from kerjasama_rules.engine.codegen import PlanRule, generate_plan
+    from kerjasama_rules.engine.running import error_outcome, excepted_outcome, finish_program
+
+    rules = GENERATED._rules
+    program = generate_plan(
+        Compiler(_CHECKED),
+        [
+            PlanRule(
+                i,
+                r.node,
+                None if r.notes else r.passed,
+                excepted_outcome(r),
+                functools.partial(finish_program, r),
+                functools.partial(error_outcome, r),
+            )
+            for i, r in enumerate(rules)
+        ],
+    )
+    compile(program.source, "<plan>", "exec")
+    for r in rules:
+        for q in r.node.requirements:
+            for m in q.messages:
+                assert m.text not in program.source

@@ -1,11 +1,14 @@
 """Checked rules -> generated Python functions: the fast path of evaluation.
 
-Part of the compile stage, beside ``compiler.py``. Each rule becomes ONE Python function,
-generated as source from the checked syntax tree and compiled once with ``compile()``:
-the applicability test, the exceptions, every guard and every requirement inline, with
+Part of the compile stage, beside ``compiler.py``. The rules of a plan (those that can
+apply to one ``jenis`` in one period of law, see ``planning.py``) become ONE Python
+function (:func:`generate_plan`), generated as source from the checked syntax trees and
+compiled with ``compile()`` when the plan is first used: for each rule in turn, the
+applicability test, the exceptions, every guard and every requirement inline, with
 Kleene's three-valued logic spelled out in statements, field paths as attribute reads
 and quantifiers as ``for`` loops. Evaluation then costs what hand-written code costs; no
-tree is walked and no closure is called per operator.
+tree is walked, no closure is called per operator and no function is called per rule.
+:func:`generate_rule` makes the same decision for one rule alone (tests, benchmarks).
 
 Only the decision is generated. Explaining a finding (which facts decided it) re-runs the
 recording closures of ``compiler.py``, and a test keeps both paths equal on generated
@@ -21,9 +24,9 @@ from __future__ import annotations
 
 import enum
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..language import nodes
 from ..language.functions import REGISTRY
@@ -32,8 +35,11 @@ from ..model.duration import Duration
 from .cache import compile_source
 from .closures import Context, shift
 from .compiler import Compiler
+from .report import Outcome
 
-__all__ = ["RuleProgram", "generate_rule"]
+__all__ = ["PlanRule", "RuleProgram", "generate_plan", "generate_rule"]
+
+_NO_JENIS = object()
 
 # What a generated rule function returns (see generate_rule).
 NOT_APPLICABLE = 0
@@ -59,6 +65,9 @@ class _Gen:
         self._consts: dict[tuple[type, Any], str] = {}
         # quantifier variable -> (python var of the item, index var, path-prefix var)
         self.locals: dict[str, tuple[str, str, str]] = {}
+        # The plan's `jenis`, when the code is generated for one plan: tests of `jenis`
+        # (a required fact, never unknown) are then decided here, not at run time.
+        self.jenis: Any = _NO_JENIS
 
     # ------------------------------------------------------------------ helpers
     def tmp(self) -> str:
@@ -78,10 +87,51 @@ class _Gen:
             self._consts[key] = name
         return name
 
+    def constant(self, e: nodes.Expr) -> tuple[bool, Any]:
+        """``(True, value)`` when ``e`` does not depend on the agreement or the run: the
+        compiler's constants, and definitions whose body is one (a set of enum members,
+        a list of country codes), folded so that no closure is called to read them."""
+        ok, value = self.comp.constant(e)
+        if ok or not isinstance(e, nodes.Name):
+            return ok, value
+        res = self.checked.resolutions.get(id(e))
+        if res is not None and res.kind == "definition":
+            d = self.checked.definitions.get(e.name)
+            if d is not None:
+                return self.constant(d.expr)
+        return False, None
+
+    def known(self, e: nodes.Expr) -> bool | None:
+        """The truth of ``e`` decided while generating: a boolean constant, or a test of
+        ``jenis`` against constants in a plan's code; None when only a run can tell."""
+        ok, value = self.constant(e)
+        if ok:
+            return value if value is True or value is False else None
+        if (
+            self.jenis is _NO_JENIS
+            or not isinstance(e, nodes.Binary)
+            or e.op not in ("==", "!=", "in", "notin")
+            or not isinstance(e.left, nodes.Name)
+            or e.left.name != "jenis"
+        ):
+            return None
+        res = self.checked.resolutions.get(id(e.left))
+        if res is None or res.kind != "field":
+            return None
+        ok, value = self.constant(e.right)
+        if not ok:
+            return None
+        if e.op in ("==", "!="):
+            return (self.jenis is value) == (e.op == "==")
+        return (self.jenis in tuple(value)) == (e.op == "in")
+
     # ------------------------------------------------------------------ expressions
     def expr(self, e: nodes.Expr, out: str, lines: list[str], ind: str) -> None:
         """Append statements to ``lines`` that leave the value of ``e`` in ``out``."""
-        ok, value = self.comp.constant(e)
+        ok, value = self.constant(e)
+        if not ok and self.jenis is not _NO_JENIS:
+            k = self.known(e)
+            ok, value = k is not None, k
         if ok:
             lines.append(f"{ind}{out} = {self.const(value)}")
             return
@@ -199,6 +249,19 @@ class _Gen:
 
     def binary(self, e: nodes.Binary, out: str, lines: list[str], ind: str) -> None:
         op = e.op
+        if op in ("and", "or"):
+            # A side decided while generating: `x and True` is x, `x or False` is x.
+            absorbing = op == "or"
+            kl, kr = self.known(e.left), self.known(e.right)
+            if kl is absorbing or kr is absorbing:
+                lines.append(f"{ind}{out} = {absorbing}")
+                return
+            if kl is not None:
+                self.expr(e.right, out, lines, ind)
+                return
+            if kr is not None:
+                self.expr(e.left, out, lines, ind)
+                return
         if op in ("and", "or", "implies"):
             a, b = self.tmp(), self.tmp()
             if op == "implies":
@@ -223,7 +286,7 @@ class _Gen:
             return
         a = self.tmp()
         self.expr(e.left, a, lines, ind)
-        is_const, value = self.comp.constant(e.right)
+        is_const, value = self.constant(e.right)
         ltype = self.checked.types.get(id(e.left))
         list_eq = op in ("==", "!=") and ltype is not None and ltype.kind == "list"
         if is_const and not list_eq and op in ("in", "notin", "==", "!=", "<", "<=", ">", ">="):
@@ -252,6 +315,12 @@ class _Gen:
             values = tuple(value)
             neg = "not " if op == "notin" else ""
             if values and all(isinstance(v, enum.Enum) for v in values):
+                if len(set(values)) <= 4:
+                    # Enum members are singletons: a few identity tests beat a call.
+                    names = [self.const(v) for v in dict.fromkeys(values)]
+                    if op == "notin":
+                        return " and ".join(f"{a} is not {k}" for k in names)
+                    return "(" + " or ".join(f"{a} is {k}" for k in names) + ")"
                 ids = self.const(frozenset(id(v) for v in values))
                 return f"id({a}) {neg}in {ids}"
             try:
@@ -260,6 +329,11 @@ class _Gen:
                 lookup = self.const(values)
             return f"{a} {neg}in {lookup}"
         k = self.const(value)
+        if isinstance(value, Duration) and op in ("<", "<=", ">", ">=") and not value.days:
+            # Whole months against whole months compare as month counts (Duration's own
+            # order, without a call); a count of days goes through the calendar order.
+            months = 12 * value.years + value.months
+            return f"(12 * {a}.years + {a}.months {op} {months} if not {a}.days else {a} {op} {k})"
         if isinstance(value, enum.Enum) and op in ("==", "!="):
             return f"{a} is {k}" if op == "==" else f"{a} is not {k}"
         return f"{a} {op} {k}"
@@ -368,6 +442,50 @@ def _divide(a: Any, b: Any) -> Any:
     return Decimal(a) / Decimal(b)
 
 
+def _rule_lines(
+    g: _Gen, rule: nodes.Rule, lines: list[str], ind: str, exit: Callable[[str, str], list[str]]
+) -> None:
+    """Append the decision of ``rule``; ``exit(kind, value)`` gives the statements that
+    leave it, ``kind`` being ``"na"`` (value ``0``), ``"excepted"`` (``1``), ``"undecided"``
+    (a when/unless tuple) or ``"done"`` (the tuple of requirements that did not hold)."""
+    known = None if rule.when is None else g.known(rule.when)
+    if known is False:
+        lines += [f"{ind}{x}" for x in exit("na", "0")]
+        return
+    if rule.when is not None and known is None:
+        t = g.tmp()
+        g.expr(rule.when, t, lines, ind)
+        lines.append(f"{ind}if {t} is False:")
+        lines += [f"{ind}    {x}" for x in exit("na", "0")]
+        lines.append(f"{ind}if {t} is not True:")
+        lines += [f"{ind}    {x}" for x in exit("undecided", f"('when', {t})")]
+    for i, u in enumerate(rule.unless):
+        t = g.tmp()
+        g.expr(u, t, lines, ind)
+        lines.append(f"{ind}if {t} is True:")
+        lines += [f"{ind}    {x}" for x in exit("excepted", "1")]
+        lines.append(f"{ind}if {t} is not False:")
+        lines += [f"{ind}    {x}" for x in exit("undecided", f"('unless', {i}, {t})")]
+    res = g.tmp()
+    lines.append(f"{ind}{res} = ()")
+    for i, q in enumerate(rule.requirements):
+        inner = ind
+        if q.guard is not None:
+            t = g.tmp()
+            g.expr(q.guard, t, lines, ind)
+            lines.append(f"{ind}if {t} is False:")
+            lines.append(f"{ind}    {res} += (({i}, 'pending', False),)")
+            lines.append(f"{ind}elif {t} is not True:")
+            lines.append(f"{ind}    {res} += (({i}, 'guard', {t}),)")
+            lines.append(f"{ind}else:")
+            inner = ind + "    "
+        t = g.tmp()
+        g.expr(q.expr, t, lines, inner)
+        lines.append(f"{inner}if {t} is not True:")
+        lines.append(f"{inner}    {res} += (({i}, 'expr', {t}),)")
+    lines += [f"{ind}{x}" for x in exit("done", res)]
+
+
 def generate_rule(comp: Compiler, rule: nodes.Rule) -> RuleProgram:
     """Generate the decision function of one checked rule.
 
@@ -383,39 +501,73 @@ def generate_rule(comp: Compiler, rule: nodes.Rule) -> RuleProgram:
     """
     g = _Gen(comp)
     lines = ["def rule(ctx):", "    A = ctx.agreement"]
-    ind = "    "
-    if rule.when is not None:
-        t = g.tmp()
-        g.expr(rule.when, t, lines, ind)
-        lines.append(f"{ind}if {t} is False:")
-        lines.append(f"{ind}    return 0")
-        lines.append(f"{ind}if {t} is not True:")
-        lines.append(f"{ind}    return ('when', {t})")
-    for i, u in enumerate(rule.unless):
-        t = g.tmp()
-        g.expr(u, t, lines, ind)
-        lines.append(f"{ind}if {t} is True:")
-        lines.append(f"{ind}    return 1")
-        lines.append(f"{ind}if {t} is not False:")
-        lines.append(f"{ind}    return ('unless', {i}, {t})")
-    lines.append(f"{ind}res = ()")
-    for i, q in enumerate(rule.requirements):
-        inner = ind
-        if q.guard is not None:
-            t = g.tmp()
-            g.expr(q.guard, t, lines, ind)
-            lines.append(f"{ind}if {t} is False:")
-            lines.append(f"{ind}    res += (({i}, 'pending', False),)")
-            lines.append(f"{ind}elif {t} is not True:")
-            lines.append(f"{ind}    res += (({i}, 'guard', {t}),)")
-            lines.append(f"{ind}else:")
-            inner = ind + "    "
-        t = g.tmp()
-        g.expr(q.expr, t, lines, inner)
-        lines.append(f"{inner}if {t} is not True:")
-        lines.append(f"{inner}    res += (({i}, 'expr', {t}),)")
-    lines.append(f"{ind}return res")
+    _rule_lines(g, rule, lines, "    ", lambda _kind, value: [f"return {value}"])
     source = "\n".join(lines) + "\n"
     code = compile_source(source, f"<rule {rule.id}>")
     exec(code, g.ns)
     return RuleProgram(g.ns["rule"], source)
+
+
+class PlanRule(NamedTuple):
+    """What a plan's function needs of one rule besides its syntax tree."""
+
+    position: int  # its place in the report's outcomes
+    node: nodes.Rule
+    passed: Outcome | None  # the shared `pass` outcome; None when notes make each differ
+    excepted: Outcome  # the shared `not_applicable` outcome of an exception that holds
+    finish: Callable[[Any, Context], Outcome]  # the outcome of any other result
+    error: Callable[[Exception], Outcome]  # the outcome of a rule that crashed
+
+
+def generate_plan(comp: Compiler, rules: Sequence[PlanRule], jenis: Any = _NO_JENIS) -> RuleProgram:
+    """One function deciding every rule of a plan, inline, with no dispatch per rule.
+
+    ``plan(ctx, outs, ran)`` writes each rule's outcome into ``outs`` (which holds the
+    rule's ``not_applicable`` outcome on entry, kept when the rule does not apply) and
+    appends to ``ran`` the outcomes with findings or an error, in rule order. A rule
+    whose requirements all hold gets its shared ``pass`` outcome without a call; any
+    other result goes through ``finish`` (running.py). Each rule's block is guarded on
+    its own: a crash becomes that rule's ``error`` outcome and the next rule runs. With
+    ``jenis``, the code serves agreements of that ``jenis`` only, and its tests are
+    decided while generating.
+    """
+    g = _Gen(comp)
+    # Only a member of the enum is folded: anything else is left to the run.
+    g.jenis = jenis if isinstance(jenis, enum.Enum) else _NO_JENIS
+    lines = ["def plan(ctx, outs, ran):", "    A = ctx.agreement"]
+    for r in rules:
+        i = r.position
+        done = g.tmp()
+        lines.append("    try:")
+        lines.append(f"        {done} = None")
+        lines.append("        while True:")
+
+        def exit(kind: str, value: str, r: PlanRule = r, done: str = done) -> list[str]:
+            if kind == "na":
+                return ["break"]
+            if kind == "excepted":
+                return [f"outs[{r.position}] = {g.const(r.excepted)}", "break"]
+            return [f"{done} = {value}", "break"]
+
+        _rule_lines(g, r.node, lines, "            ", exit)
+        finish = g.const(r.finish)
+        lines.append(f"        if {done} is not None:")
+        if r.passed is not None:
+            lines.append(f"            if not {done}:")
+            lines.append(f"                outs[{i}] = {g.const(r.passed)}")
+            lines.append("            else:")
+            ind = "                "
+        else:
+            ind = "            "
+        lines.append(f"{ind}o = outs[{i}] = {finish}({done}, ctx)")
+        lines.append(f"{ind}if o.findings or o.error is not None:")
+        lines.append(f"{ind}    ran.append(o)")
+        lines.append("    except Exception as exc:")
+        lines.append(f"        o = outs[{i}] = {g.const(r.error)}(exc)")
+        lines.append("        ran.append(o)")
+    if not rules:
+        lines.append("    return")
+    source = "\n".join(lines) + "\n"
+    code = compile(source, "<plan>", "exec")
+    exec(code, g.ns)
+    return RuleProgram(g.ns["plan"], source)

@@ -19,10 +19,9 @@ determinations) and ``explanation`` (``explain``, step by step).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
-
-import attrs
 
 from ..errors import ConfigurationError, Diagnostic, bad_argument
 from ..language import nodes
@@ -31,13 +30,13 @@ from ..model.agreement import Agreement
 from ..model.calendar import CutiBersama
 from ..suggest import hint
 from .assembly import run_determination
-from .codegen import generate_rule
+from .codegen import PlanRule, generate_plan, generate_rule
 from .compiled_rules import compile_determination, compile_rule
 from .compiler import Compiler, Context
 from .explanation import determination_steps, rule_steps
 from .planning import Planner, Settings, apply_periods, reference_date
-from .report import DeterminationResult, Explanation, Report, Step, verdict_of
-from .running import run_rule
+from .report import DeterminationResult, Explanation, Outcome, Report, Step, verdict_of
+from .running import error_outcome, excepted_outcome, finish_program, run_rule
 
 __all__ = ["RuleSet"]
 
@@ -56,16 +55,17 @@ class RuleSet:
         # _memo_facts: memoise results that are pure functions of facts (determinations,
         # notes, the evidence of findings); off only to measure the engine without it.
         rules = tuple(compile_rule(comp, r, memo_facts=_memo_facts) for r in checked.rules)
-        if _generate:
-            # The fast path: one generated function per rule (codegen.py). The closures
-            # stay, to explain findings and as the reference the tests compare against.
-            rules = tuple(attrs.evolve(r, program=generate_rule(comp, r.node).fn) for r in rules)
+        # The fast path (_generate): one generated function per plan, made when the plan
+        # is first used (codegen.generate_plan); the closures stay, to explain findings
+        # and as the reference the tests compare against (_generate=False).
+        self._comp = comp
+        self._programs: dict[int, Any] = {}  # per-rule functions, for _decide only
         self._dets = tuple(
             compile_determination(comp, d, memo_facts=_memo_facts)
             for d in checked.determinations.values()
         )
         self._rules = apply_periods(rules, checked)
-        planner = Planner(self._rules, checked)
+        planner = Planner(self._rules, checked, self._plan_function(comp) if _generate else None)
         # For each jenis, the indices of the rules that can apply to it at all.
         self._active = planner.active
         self._all = planner.all
@@ -73,6 +73,29 @@ class RuleSet:
         # Bound once, so that each evaluation calls them without a further look-up.
         self._plan = planner.plan
         self._resolve_settings = settings.resolve
+
+    def _plan_function(self, comp: Compiler) -> Callable[[Any, tuple[int, ...]], Any]:
+        """What makes a plan's one generated function from its ``jenis`` and the indices
+        of its rules."""
+        compiled = self._rules
+
+        def generate(jenis: Any, run: tuple[int, ...]) -> Any:
+            rules = []
+            for i in run:
+                r = compiled[i]
+                rules.append(
+                    PlanRule(
+                        position=i,
+                        node=r.node,
+                        passed=None if r.notes else r.passed,
+                        excepted=excepted_outcome(r),
+                        finish=functools.partial(finish_program, r),
+                        error=functools.partial(error_outcome, r),
+                    )
+                )
+            return generate_plan(comp, rules, jenis).fn
+
+        return generate
 
     # ------------------------------------------------------------------ introspection
     @property
@@ -176,11 +199,62 @@ class RuleSet:
         if not isinstance(agreement, Agreement):
             msg = f"evaluate() takes an Agreement, got {type(agreement).__name__}"
             raise ConfigurationError(msg)
-        if as_of is not None and (
-            not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime)
+        if (
+            as_of is not None
+            and as_of.__class__ is not datetime.date
+            and (not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime))
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
+        if switches is None and cuti_bersama is None and not regional_holidays:
+            # The common case, checked in a few tests: the default settings.
+            values, calendar, shown = self._resolve_settings(None, None, ())
+        else:
+            values, calendar, shown = self._settings_for(switches, cuti_bersama, regional_holidays)
+        ctx = Context(agreement, as_of, calendar, values)
+        ctx.evidence = evidence
+        p = agreement.perjanjian
+        ref: datetime.date | None
+        ref_source: str | None
+        if p is not None and p.tanggal_ttd is not None:
+            ref, ref_source = p.tanggal_ttd, "$.perjanjian.tanggal_ttd"
+        else:
+            ref, ref_source = reference_date(agreement, as_of)
+        plan = self._plan(agreement.jenis, ref)
+        outs = plan.outcomes.copy()
+        ran: list[Outcome] = []  # the outcomes with findings or errors, in rule order
+        if plan.fn is not None:
+            plan.fn(ctx, outs, ran)
+        else:
+            rules = self._rules
+            run = run_rule
+            for i in plan.run:
+                o = outs[i] = run(rules[i], ctx)
+                if o.findings or o.error is not None:
+                    ran.append(o)
+        outcomes = tuple(outs)
+        dets = tuple([run_determination(d, ctx) for d in self._dets])
+        return Report(
+            agreement.id,
+            source,
+            as_of,
+            # Only outcomes with findings or errors can move the verdict off `pass`.
+            verdict_of(tuple(ran)),
+            dets,
+            outcomes,
+            shown,
+            plan.law,
+            ref,
+            ref_source,
+        )
+
+    def _settings_for(
+        self,
+        switches: Mapping[str, str] | None,
+        cuti_bersama: CutiBersama | str | None,
+        regional_holidays: Iterable[tuple[datetime.date, str]],
+    ) -> Any:
+        """Switches, calendar and shown settings of a run that sets some (checked)."""
         _check_settings("evaluate", switches, cuti_bersama)
         try:
             holidays = tuple(regional_holidays) if regional_holidays else ()
@@ -197,34 +271,22 @@ class RuleSet:
         ):
             msg = "regional_holidays must be (datetime.date, name) pairs"
             raise ConfigurationError(msg)
-        values, calendar, shown = self._resolve_settings(switches, cuti_bersama, holidays)
+        return self._resolve_settings(switches, cuti_bersama, holidays)
+
+    def _decide(
+        self, agreement: Agreement, as_of: datetime.date | None
+    ) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+        """The decisions alone, for benchmarks: the indices of the rules the plan runs and
+        what each rule's generated function returned (no outcome, no report)."""
+        values, calendar, _ = self._resolve_settings(None, None, ())
         ctx = Context(agreement, as_of, calendar, values)
-        ctx.evidence = evidence
-        ref, ref_source = reference_date(agreement, as_of)
-        plan = self._plan(agreement.jenis, ref)
-        outs = plan.outcomes.copy()
-        rules = self._rules
-        run = run_rule
-        ran = []
+        ctx.evidence = False
+        plan = self._plan(agreement.jenis, reference_date(agreement, as_of)[0])
+        programs = self._programs
         for i in plan.run:
-            o = outs[i] = run(rules[i], ctx)
-            if o.findings or o.error is not None:
-                ran.append(o)
-        outcomes = tuple(outs)
-        dets = tuple([run_determination(d, ctx) for d in self._dets])
-        return Report(
-            agreement.id,
-            source,
-            as_of,
-            # Only outcomes with findings or errors can move the verdict off `pass`.
-            verdict_of(tuple(ran)),
-            dets,
-            outcomes,
-            shown,
-            plan.law,
-            ref,
-            ref_source,
-        )
+            if i not in programs:
+                programs[i] = generate_rule(self._comp, self._rules[i].node).fn
+        return plan.run, tuple([programs[i](ctx) for i in plan.run])
 
     def evaluate_many(
         self,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -47,6 +47,9 @@ class Plan:
     run: tuple[int, ...]  # indices of the rules to run
     outcomes: list[Outcome]  # the decided outcomes of the others (copied per evaluation)
     law: tuple[LawVersion, ...]
+    # The plan's generated function (codegen.generate_plan): every rule to run, inline.
+    # None: the rules run one by one (the reference path of RuleSet(_generate=False)).
+    fn: Callable[[Any, list[Outcome], list[Outcome]], None] | None = None
 
 
 def reference_date(
@@ -152,8 +155,18 @@ def jenis_filter(e: nodes.Expr | None, checked: CheckedRules) -> frozenset[Any] 
 class Planner:
     """Which rules to run per ``jenis`` and reference date, and the law applied."""
 
-    def __init__(self, rules: tuple[CompiledRule, ...], checked: CheckedRules) -> None:
+    def __init__(
+        self,
+        rules: tuple[CompiledRule, ...],
+        checked: CheckedRules,
+        generate: Callable[[Any, tuple[int, ...]], Any] | None = None,
+    ) -> None:
         self.rules = rules
+        # Makes the generated function of a plan from its jenis and the indices of its
+        # rules; one function per jenis and set of rules, shared by the periods that run
+        # the same rules.
+        self.generate = generate
+        self.functions: dict[tuple[int, tuple[int, ...]], Any] = {}
         # For each jenis, which rules can apply at all (see jenis_filter).
         self.active: dict[Any, tuple[int, ...]] = {}
         jenis = [jenis_filter(r.node.when, checked) for r in rules]
@@ -192,7 +205,13 @@ class Planner:
                 LawVersion(p.instrument, p.start, p.end, _period_covers(p.start, p.end, ref))
                 for p in self.versions
             )
-            plan = self.plans[key] = Plan(tuple(run), outcomes, law)
+            fn = None
+            if self.generate is not None:
+                fkey = (id(jenis), tuple(run))
+                fn = self.functions.get(fkey)
+                if fn is None:
+                    fn = self.functions[fkey] = self.generate(jenis, tuple(run))
+            plan = self.plans[key] = Plan(tuple(run), outcomes, law, fn)
         return plan
 
 

@@ -17,7 +17,7 @@ from .closures import Context
 from .compiled_rules import MEMO_SIZE, CompiledRule, most_specific, outcome
 from .report import Finding, Outcome, Pending
 
-__all__ = ["run_rule"]
+__all__ = ["error_outcome", "excepted_outcome", "finish_program", "run_rule"]
 
 _U = Unknown
 _EXCEPTION_UNKNOWN = (
@@ -37,7 +37,17 @@ def run_rule(r: CompiledRule, ctx: Context) -> Outcome:
             return _run_program(r, ctx)
         return _run_closures(r, ctx)
     except Exception as exc:
-        return outcome(r.na, "error", error=f"{type(exc).__name__}: {exc}")
+        return error_outcome(r, exc)
+
+
+def error_outcome(r: CompiledRule, exc: Exception) -> Outcome:
+    """The outcome of a rule that crashed: it never hides the others."""
+    return outcome(r.na, "error", error=f"{type(exc).__name__}: {exc}")
+
+
+def excepted_outcome(r: CompiledRule) -> Outcome:
+    """The outcome of a rule whose exception (``kecuali``) holds: the same every time."""
+    return outcome(r.na, "not_applicable", reason="exception")
 
 
 def _run_closures(r: CompiledRule, ctx: Context) -> Outcome:
@@ -104,6 +114,12 @@ def _run_program(r: CompiledRule, ctx: Context) -> Outcome:
         if res == 0:
             return r.na
         return outcome(r.na, "not_applicable", reason="exception")
+    return finish_program(r, res, ctx)
+
+
+def finish_program(r: CompiledRule, res: Any, ctx: Context) -> Outcome:
+    """The outcome of a rule from what its generated code found (``res``, a tuple: see
+    ``codegen.generate_rule``), with findings, pending obligations and notes."""
     if not res and not r.notes:
         return r.passed
     if res and res[0].__class__ is str:

@@ -46,10 +46,10 @@ def merge(*values: Any) -> Unknown:
     """The unknown that results from combining operands, some of which are unknown."""
     # One union of all the parts: linear in their total size (folding `a | b` one by
     # one copies the growing set each time).
-    parts = [v.missing for v in values if v.__class__ is Unknown]
-    if len(parts) == 1:
-        return Unknown(parts[0])
-    return Unknown(frozenset().union(*parts))
+    unknowns = [v for v in values if v.__class__ is Unknown]
+    if len(unknowns) == 1:
+        return unknowns[0]  # immutable: shared, not copied
+    return Unknown(frozenset().union(*[u.missing for u in unknowns]))
 
 
 def to_json_value(value: Any) -> Any:

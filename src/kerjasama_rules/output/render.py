@@ -33,6 +33,7 @@ from ..law.inventory import Inventory
 from .cited_law import LawLines, cited_law_json
 from .counts import STATUS_WORDS, VERDICT_WORDS, summary_line, tally, verdict_detail
 from .diagnostics import render_diagnostic, render_diagnostics
+from .jsontext import dumps_pretty
 from .plain import due_when
 from .plausibility import data_warnings
 
@@ -40,6 +41,7 @@ __all__ = [
     "REPORT_FORMAT",
     "citation_to_json",
     "explanation_to_json",
+    "outcome_to_json",
     "render_determination",
     "render_diagnostic",
     "render_diagnostics",
@@ -86,9 +88,12 @@ def _finding_json(f: Finding, lang: str, law: Inventory | None = None) -> dict[s
     return out
 
 
-def _outcome_json(
+def outcome_to_json(
     o: Outcome, lang: str, switches: dict[str, str], law: Inventory | None = None
 ) -> dict[str, Any]:
+    """One outcome as JSON data: a pure function of the outcome, the language, the
+    switches and ``law`` (``stream.py`` caches the text of outcomes shared between
+    reports when ``law`` is None)."""
     out: dict[str, Any] = {
         "rule": o.rule,
         "status": o.status,
@@ -130,9 +135,13 @@ def _outcome_json(
     return out
 
 
-def report_to_json(r: Report, *, lang: str = "id", law: Inventory | None = None) -> dict[str, Any]:
+def report_to_json(
+    r: Report, *, lang: str = "id", law: Inventory | None = None, outcomes: bool = True
+) -> dict[str, Any]:
     """One report as a JSON-ready dict (an element of ``reports``); with ``law`` (the
-    inventory, ``--show-law``) each finding and pending duty carries ``cited_law``."""
+    inventory, ``--show-law``) each finding and pending duty carries ``cited_law``;
+    without ``outcomes``, that key holds ``None`` for the caller to fill (``stream.py``
+    renders them apart)."""
     return {
         "agreement": r.agreement,
         "source": r.source,
@@ -169,7 +178,11 @@ def report_to_json(r: Report, *, lang: str = "id", law: Inventory | None = None)
             }
             for d in r.determinations
         },
-        "outcomes": [_outcome_json(o, lang, dict(r.switches), law) for o in r.outcomes],
+        "outcomes": (
+            [outcome_to_json(o, lang, dict(r.switches), law) for o in r.outcomes]
+            if outcomes
+            else None
+        ),
         "data_warnings": [
             {"path": w.path, "value": w.value, "kind": w.kind} for w in data_warnings(r)
         ],
@@ -182,7 +195,7 @@ def render_json(reports: Sequence[Report], *, lang: str = "id") -> str:
         raise bad_argument("render_json", "reports", "a list of Report", reports)
     _check_lang("render_json", lang)
     doc = {"format": REPORT_FORMAT, "reports": [report_to_json(r, lang=lang) for r in reports]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps_pretty(doc) + "\n"  # the bytes of json.dumps(doc, indent=2), faster
 
 
 def _check_lang(function: str, lang: object) -> None:
@@ -490,7 +503,7 @@ def explanation_to_json(
     """An explanation as JSON: the outcome plus every step (``law``: see report_to_json;
     each step's citation then carries ``cited_law`` too)."""
     return {
-        "outcome": _outcome_json(ex.outcome, lang, {}, law),
+        "outcome": outcome_to_json(ex.outcome, lang, {}, law),
         "as_of": ex.as_of.isoformat() if ex.as_of else None,
         "steps": [
             {
