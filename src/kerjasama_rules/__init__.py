@@ -29,6 +29,7 @@ from .errors import (
     RuleSyntaxError,
 )
 from .language.nodes import Citation
+from .law.units import LawUnit, LawUnits, law_units
 from .model.agreement import Agreement
 from .model.calendar import CutiBersama, WorkingCalendar, compute_deadline
 from .model.loader import load_agreement, load_agreements, unstructure_agreement
@@ -48,6 +49,8 @@ __all__ = [
     "Evidence",
     "Finding",
     "KerjasamaError",
+    "LawUnit",
+    "LawUnits",
     "Outcome",
     "Report",
     "RuleCheckError",
@@ -58,6 +61,7 @@ __all__ = [
     "bundled_rules_path",
     "compile",
     "compute_deadline",
+    "law_units",
     "load_agreement",
     "load_agreements",
     "load_rules",
