@@ -510,9 +510,11 @@ def property_tests(
     only: Iterable[str] | None = None,
     skip: Iterable[str] = (),
     max_examples: int | None = None,
+    **hypothesis_settings: Any,
 ) -> dict[str, Callable[[], None]]:
-    """The properties as test functions by name (hypothesis's current settings profile,
-    or ``max_examples`` per property)."""
+    """The properties as test functions by name, under hypothesis's current settings
+    profile (without a deadline), or with ``max_examples`` per property; any other
+    keyword is a :class:`hypothesis.settings` option (e.g. ``phases``, ``database``)."""
     names = list(only) if only is not None else list(PROPERTIES)
     unknown = [n for n in [*names, *skip] if n not in PROPERTIES]
     if unknown:
@@ -523,9 +525,12 @@ def property_tests(
         if name in skip:
             continue
         test = PROPERTIES[name](t)
+        # The current profile's settings, but no deadline: a first evaluation compiles
+        # and fills caches, and a slow example is not a broken property.
+        extra: dict[str, Any] = {"deadline": None, **hypothesis_settings}
         if max_examples is not None:
-            test = settings(max_examples=max_examples)(test)
-        out[name] = test
+            extra["max_examples"] = max_examples
+        out[name] = settings(**extra)(test)
     return out
 
 
@@ -539,6 +544,7 @@ def check_rule_properties(
     shared_units: Iterable[str] = (),
     as_of: datetime.date = AS_OF,
     max_examples: int | None = None,
+    **hypothesis_settings: Any,
 ) -> None:
     """Run every ready property over a rule directory (or files, or a :class:`RuleSet`).
 
@@ -546,6 +552,8 @@ def check_rule_properties(
 
         def test_my_rules():
             check_rule_properties("rules/mine")
+
+    Other keywords are :class:`hypothesis.settings` options for every property.
 
     Raises:
         PropertyFailure: one or more properties do not hold; the message gives each with
@@ -560,7 +568,10 @@ def check_rule_properties(
         shared_units=shared_units,
     )
     failures: list[str] = []
-    for name, test in property_tests(t, only=only, skip=skip, max_examples=max_examples).items():
+    tests = property_tests(
+        t, only=only, skip=skip, max_examples=max_examples, **hypothesis_settings
+    )
+    for name, test in tests.items():
         try:
             test()
         except PropertyFailure as exc:
