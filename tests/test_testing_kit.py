@@ -373,3 +373,35 @@ def test_procedure_dates_are_in_order(data: st.DataObject) -> None:
     order = ["rencana", "surat_permohonan", "diterima", "tanggal_keputusan", "tanggal_ttd"]
     assert [dates[k] for k in order] == sorted(dates[k] for k in order)
     assert dates["tanggal_ttd"] <= AS_OF
+
+
+# ------------------------------------------------------------------ the documentation
+def test_the_documented_example_runs(pytester: pytest.Pytester) -> None:
+    # docs/testing.md points at this file: it must pass as a user would run it.
+    example = ROOT / "docs" / "examples" / "testing"
+    pytester.makepyfile(
+        test_aturan_saya=(example / "test_aturan_saya.py").read_text(encoding="utf-8")
+    )
+    rules = pytester.mkdir("aturan_saya")
+    (rules / "kantor.kr").write_text(
+        (example / "aturan_saya" / "kantor.kr").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = pytester.runpytest_inprocess("-q", "-p", "kerjasama_rules.pytest_plugin")
+    result.assert_outcomes(passed=5)
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    from kerjasama_rules.law import units
+    from kerjasama_rules.testing import building
+
+    for module in (units, building):
+        result = doctest.testmod(module, raise_on_error=False)
+        assert result.attempted and not result.failed, module.__name__
+
+
+def test_the_testing_page_names_every_property() -> None:
+    page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    for name in kit.PROPERTIES:
+        assert f"| `{name}` |" in page, name
