@@ -520,7 +520,8 @@ def _agreement_doc(text: str, name: str) -> Doc:
 @st.composite
 def _mutated_witness(draw: st.DrawFn, doc: Doc) -> Agreement:
     facts = sorted(known_facts(doc))
-    if facts and draw(st.booleans()):
+    change: bool = draw(st.booleans())
+    if facts and change:
         path = draw(st.sampled_from(facts))
         value = _get(doc, path)
         if isinstance(value, bool):

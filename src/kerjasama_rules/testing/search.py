@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -116,6 +116,17 @@ class _Tally:
                     self.held.add((o.rule, i))
 
 
+def _around(
+    bases: Sequence[Mapping[str, Any]], values: Sequence[tuple[tuple[str, ...], Any]]
+) -> st.SearchStrategy[Agreement]:
+    """Agreements on which a rule applied, with up to three of ``values`` set."""
+
+    def edit(base: Mapping[str, Any]) -> st.SearchStrategy[Agreement]:
+        return mutated(base, values, most=3)
+
+    return st.sampled_from(bases).flatmap(edit)
+
+
 def _location(span: Any, fallback: str) -> Location:
     if span is None:
         return Location(fallback, 1, 1)
@@ -160,10 +171,7 @@ def search_analysis(
             bases = tally.bases.get(r.id)
             if not bases or (key in tally.held and key in tally.failed):
                 continue
-            pool = mine(rules, [q.expr, q.guard])
-            _draw(
-                st.sampled_from(bases).flatmap(lambda b, p=pool: mutated(b, p, most=3)), retry, see
-            )
+            _draw(_around(bases, mine(rules, [q.expr, q.guard])), retry, see)
     findings: list[AnalysisFinding] = []
     assumptions = (_ASSUMPTION.format(n=tally.drawn),)
     requirements = 0
