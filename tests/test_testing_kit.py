@@ -405,3 +405,30 @@ def test_the_testing_page_names_every_property() -> None:
     page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
     for name in kit.PROPERTIES:
         assert f"| `{name}` |" in page, name
+
+
+def test_auto_witnesses_come_from_the_analyzer_when_z3_is_there(tiny_rules: Path) -> None:
+    rules = kr.load_rules(tiny_rules)
+    from kerjasama_rules.analysis import z3_available
+
+    found = properties_module().analyzer_witnesses(rules)
+    if z3_available():
+        assert found and all(w.reproduced for w in found)
+    else:
+        assert found == []
+    kit.check_rule_properties(tiny_rules, only=["determinism"], max_examples=5)
+
+
+def test_without_z3_auto_witnesses_are_none(
+    monkeypatch: pytest.MonkeyPatch, tiny_rules: Path
+) -> None:
+    import kerjasama_rules.analysis as analysis
+
+    monkeypatch.setattr(analysis, "z3_available", lambda: False)
+    assert properties_module().analyzer_witnesses(kr.load_rules(tiny_rules)) == []
+
+
+def properties_module():  # type: ignore[no-untyped-def]
+    from kerjasama_rules.testing import properties
+
+    return properties

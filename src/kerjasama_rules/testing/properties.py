@@ -57,6 +57,7 @@ __all__ = [
     "PROPERTIES",
     "PropertyFailure",
     "RulesUnderTest",
+    "analyzer_witnesses",
     "check_rule_properties",
     "irrelevant_paths",
     "outcome_signature",
@@ -65,6 +66,8 @@ __all__ = [
 ]
 
 Sig = tuple[Any, ...]
+# `witnesses="auto"`: seed the search with the analyzer's witnesses when z3 is installed.
+AUTO = "auto"
 
 
 @attrs.frozen
@@ -86,7 +89,7 @@ def rules_under_test(
     *paths: str | os.PathLike[str],
     rules: RuleSet | None = None,
     agreements: st.SearchStrategy[Agreement] | None = None,
-    witnesses: Iterable[Any] = (),
+    witnesses: Iterable[Any] | str = "auto",
     as_of: datetime.date = AS_OF,
     shared_units: Iterable[str] = (),
 ) -> RulesUnderTest:
@@ -97,7 +100,9 @@ def rules_under_test(
         agreements: the agreements the properties draw; by default compliant ones,
             realistic ones and (if given) the analyzer's ``witnesses`` with mutations.
         witnesses: analyzer witnesses (files, folders, YAML text, findings) that seed
-            the search (:func:`~kerjasama_rules.testing.from_witnesses`).
+            the search (:func:`~kerjasama_rules.testing.from_witnesses`); ``"auto"`` (the
+            default): run the analyzer on the rules when z3 is installed and use the
+            witnesses of its findings, else none.
         shared_units: citation texts (``"Pasal 30 ayat (1) PP 28/2018"``) on which two
             rules may both fail by design.
     """
@@ -105,8 +110,26 @@ def rules_under_test(
     texts = tuple((display_path(f), f.read_text(encoding="utf-8")) for f in files)
     if rules is None:
         rules = load_rules(*paths)
-    strategy = agreements if agreements is not None else default_agreements(witnesses)
-    return RulesUnderTest(rules, texts, strategy, as_of, frozenset(shared_units))
+    if agreements is None:
+        auto = isinstance(witnesses, str) and witnesses == AUTO
+        found = analyzer_witnesses(rules) if auto else list(witnesses)
+        agreements = default_agreements(found, strict=not auto)
+    return RulesUnderTest(rules, texts, agreements, as_of, frozenset(shared_units))
+
+
+def analyzer_witnesses(rules: RuleSet) -> list[Any]:
+    """The witnesses of the analyzer's findings (justified ones too) on ``rules``, when
+    z3 (the ``analysis`` extra) is installed; else none. Only replayed witnesses count."""
+    from ..analysis import analyze_rules, z3_available
+
+    if not z3_available():
+        return []
+    try:
+        result = analyze_rules(rules._checked, rules)
+    except KerjasamaError:
+        return []  # rules the analyzer cannot take: the search goes on without seeds
+    found = (*result.findings, *result.justified)
+    return [f.witness for f in found if f.witness is not None and f.witness.reproduced]
 
 
 def _bundled() -> Path:
@@ -115,14 +138,22 @@ def _bundled() -> Path:
     return bundled_rules_path()
 
 
-def default_agreements(witnesses: Iterable[Any] = ()) -> st.SearchStrategy[Agreement]:
-    """Compliant agreements, realistic agreements and, if any, mutated witnesses."""
+def default_agreements(
+    witnesses: Iterable[Any] = (), *, strict: bool = True
+) -> st.SearchStrategy[Agreement]:
+    """Compliant agreements, realistic agreements and, if any, mutated witnesses.
+
+    ``strict``: witnesses that do not load are an error (else they are left out)."""
     from .building import from_witnesses
 
     parts = [compliant_agreements(), agreements()]
     found = list(witnesses)
     if found:
-        parts.insert(0, from_witnesses(found))
+        try:
+            parts.insert(0, from_witnesses(found))
+        except ConfigurationError:
+            if strict:
+                raise
     return st.one_of(*parts)
 
 
@@ -540,7 +571,7 @@ def check_rule_properties(
     only: Iterable[str] | None = None,
     skip: Iterable[str] = (),
     agreements: st.SearchStrategy[Agreement] | None = None,
-    witnesses: Iterable[Any] = (),
+    witnesses: Iterable[Any] | str = AUTO,
     shared_units: Iterable[str] = (),
     as_of: datetime.date = AS_OF,
     max_examples: int | None = None,
