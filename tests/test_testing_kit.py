@@ -218,6 +218,8 @@ def test_from_witnesses_without_a_witness_is_an_error() -> None:
         from_witnesses([])
     with pytest.raises(kr.ConfigurationError):
         from_witnesses(["- not\n- a mapping\n"])
+    with pytest.raises(kr.ConfigurationError):
+        from_witnesses(["no/such/folder"])
 
 
 # ------------------------------------------------------------------ the law units API

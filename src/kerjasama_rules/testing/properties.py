@@ -488,7 +488,8 @@ def _fmt(name: str, text: str) -> str:
     return format_source(text, source=name)
 
 
-# The rewrites of the rule files that must not change any outcome, by name.
+# The rewrites of the rule files that must not change any outcome, by name. Read when a
+# property is built, so a test can replace one (the mutation check does).
 REWRITES: Mapping[str, Callable[[str, str], str]] = {
     "en": _to_en,
     "en-id": _round_trip,
@@ -502,7 +503,7 @@ def property_translation(t: RulesUnderTest) -> Callable[[], None]:
     if t.texts:
         for label, rewrite in REWRITES.items():
             try:
-                variants.append((label, _recompile(t, _module_rewrite(label, rewrite))))
+                variants.append((label, _recompile(t, rewrite)))
             except KerjasamaError as exc:
                 msg = f"property translation: the `{label}` rewrite of the rules does not load"
                 raise PropertyFailure(f"{msg}: {exc}") from None
@@ -516,11 +517,6 @@ def property_translation(t: RulesUnderTest) -> Callable[[], None]:
                 _fail("translation", agreement, [f"rules rewritten ({label}):", *diff])
 
     return translation
-
-
-def _module_rewrite(label: str, default: Callable[[str, str], str]) -> Callable[[str, str], str]:
-    # Looked up at build time so a test can replace one rewrite (the mutation check).
-    return REWRITES.get(label, default)
 
 
 # ------------------------------------------------------------------ running them
