@@ -305,14 +305,12 @@ def test_the_pytest_marker_and_fixture_run_the_properties(
 
 # ------------------------------------------------------------------ analyze without z3
 def _analyze(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    from kerjasama_rules.cli import analysis as cli_analysis
+    import kerjasama_rules.analysis as analysis
     from kerjasama_rules.cli.main import main
 
-    monkeypatch.setattr(cli_analysis, "z3_available", lambda: False)
+    monkeypatch.setattr(analysis, "z3_available", lambda: False)
     out, err = io.StringIO(), io.StringIO()
-    monkeypatch.setattr("sys.stdout", out)
-    monkeypatch.setattr("sys.stderr", err)
-    code = main(["analyze", *args])
+    code = main(["analyze", *args], stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -14,7 +14,8 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..analysis import analyze, z3_available
+from .. import analysis as _analysis
+from ..analysis import analyze
 from ..errors import ConfigurationError, Diagnostic, KerjasamaError
 from ..fileio import write_atomic
 from ..output.analysis import (
@@ -72,7 +73,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     selection = rule_selection(args)
     # Without z3, a bounded search stands in: it says so, and so does every finding.
-    result = analyze(*selection.paths) if z3_available() else _search(selection.paths, err)
+    result = (
+        analyze(*selection.paths) if _analysis.z3_available() else _search(selection.paths, err)
+    )
     if args.format == "json":
         out.write(render_analysis_json(result))
     elif args.format == "sarif":
