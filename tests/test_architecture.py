@@ -30,12 +30,15 @@ RANK = {
     "language": 2,                                     # rule text -> checked tree
     "engine": 3,                                       # checked rules -> RuleSet -> Report
     # tools that compute data from the engine, side by side, never importing each other
-    "drafting": 4, "testing": 4, "analysis": 4, "portfolio": 4,
+    "drafting": 4, "analysis": 4, "portfolio": 4,
     "law": 5,                                          # inventory, coverage (runs rule tests)
-    "output": 6,                                       # the only layer that formats
-    "cli": 7, "lsp": 7,                                # front ends: the command line, editors
+    # the property-testing kit checks the tools and the law below it (fmt, translation,
+    # the analyzer's witnesses, the inventory), so it sits above them, never beside them
+    "testing": 6,
+    "output": 7,                                       # the only layer that formats
+    "cli": 8, "lsp": 8,                                # front ends: the command line, editors
     # public entry points and facades, kept at their documented paths
-    "__init__": 8, "__main__": 8, "strategies": 8, "pytest_plugin": 8,
+    "__init__": 9, "__main__": 9, "strategies": 9, "pytest_plugin": 9,
 }  # fmt: skip
 
 MAX_LINES = 600

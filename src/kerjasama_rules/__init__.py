@@ -39,6 +39,7 @@ if _TYPE_CHECKING:
     from .engine.report import Evidence, Finding, Outcome, Report
     from .engine.rulefiles import bundled_rules_path, compile, load_rules
     from .language.nodes import Citation
+    from .law.units import LawUnit, LawUnits, law_units
     from .model.agreement import Agreement
     from .model.calendar import CutiBersama, WorkingCalendar, compute_deadline
     from .model.loader import load_agreement, load_agreements, unstructure_agreement
@@ -60,6 +61,9 @@ _HOME = {
     "compile": "engine.rulefiles",
     "load_rules": "engine.rulefiles",
     "Citation": "language.nodes",
+    "LawUnit": "law.units",
+    "LawUnits": "law.units",
+    "law_units": "law.units",
     "Agreement": "model.agreement",
     "CutiBersama": "model.calendar",
     "WorkingCalendar": "model.calendar",
@@ -98,6 +102,8 @@ __all__ = [
     "Evidence",
     "Finding",
     "KerjasamaError",
+    "LawUnit",
+    "LawUnits",
     "Outcome",
     "RepairResult",
     "Report",
@@ -109,6 +115,7 @@ __all__ = [
     "bundled_rules_path",
     "compile",
     "compute_deadline",
+    "law_units",
     "load_agreement",
     "load_agreements",
     "load_rules",

@@ -5,6 +5,13 @@ package is installed ``pytest rules/`` runs the rule tests. A failing case shows
 diff as ``kerjasama test``. Without the installed entry point, enable it with
 ``-p kerjasama_rules.pytest_plugin`` or ``pytest_plugins = ["kerjasama_rules.pytest_plugin"]``.
 
+It also runs the ready properties of :mod:`kerjasama_rules.testing` over a rule
+directory: mark a test ``@pytest.mark.kerjasama_properties(rules="rules/mine")`` (its body
+runs first, then the properties), or ask for the ``kerjasama_properties`` fixture and call
+it (``kerjasama_properties("rules/mine")``). Either takes the keywords of
+:func:`~kerjasama_rules.testing.check_rule_properties` (``only``, ``skip``,
+``shared_units``, ``witnesses``, ``max_examples``, ...).
+
 Loading it twice (entry point *and* ``-p``/``pytest_plugins``) is harmless: when pytest
 registers the module under one name, the plugin blocks the other, so pytest skips the
 second registration instead of failing with "Plugin already registered".
@@ -13,13 +20,14 @@ second registration instead of failing with "Plugin already registered".
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 _ENTRY_POINT = "kerjasama"
+_MARKER = "kerjasama_properties"
 _RULES_CACHE: dict[tuple[Path, ...], Any] = {}
 
 
@@ -30,6 +38,57 @@ def pytest_plugin_registered(plugin: object, plugin_name: str, manager: Any) -> 
     for other in (_ENTRY_POINT, __name__):
         if other != plugin_name and not manager.is_blocked(other):
             manager.set_blocked(other)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Declare the ``kerjasama_properties`` marker (so ``--strict-markers`` accepts it)."""
+    config.addinivalue_line(
+        "markers",
+        f"{_MARKER}(rules=..., **options): run the kerjasama ready properties over a rule "
+        "directory (see kerjasama_rules.testing.check_rule_properties)",
+    )
+
+
+def _run_properties(
+    marker: pytest.Mark | None, paths: tuple[Any, ...], options: dict[str, Any]
+) -> None:
+    from .testing.properties import check_rule_properties
+
+    kwargs = dict(marker.kwargs) if marker is not None else {}
+    rules = kwargs.pop("rules", ())
+    if not paths:
+        paths = tuple(rules) if isinstance(rules, list | tuple) else (rules,) if rules else ()
+    kwargs.update(options)
+    check_rule_properties(*paths, **kwargs)
+
+
+@pytest.fixture
+def kerjasama_properties(request: pytest.FixtureRequest) -> Callable[..., None]:
+    """Run the ready properties: ``kerjasama_properties("rules/mine", skip=[...])``.
+
+    Paths and options default to those of the test's ``kerjasama_properties`` marker.
+    """
+    marker = request.node.get_closest_marker(_MARKER)
+
+    def run(*paths: Any, **options: Any) -> None:
+        _run_properties(marker, paths, options)
+
+    request.node.stash[_RAN] = True
+    return run
+
+
+_RAN = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    """After a test marked ``kerjasama_properties`` that does not use the fixture, run
+    the properties the marker names."""
+    result = yield
+    marker = item.get_closest_marker(_MARKER)
+    if marker is not None and not item.stash.get(_RAN, False):
+        _run_properties(marker, (), {})
+    return result
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:

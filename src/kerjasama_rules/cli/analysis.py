@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
+from .. import analysis as _analysis
 from ..analysis import analyze
 from ..errors import ConfigurationError, Diagnostic, KerjasamaError
 from ..fileio import write_atomic
@@ -83,7 +84,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     selection = rule_selection(args)
-    result = analyze(*selection.paths)
+    # Without z3, a bounded search stands in: it says so, and so does every finding.
+    result = (
+        analyze(*selection.paths) if _analysis.z3_available() else _search(selection.paths, err)
+    )
     if args.format == "json":
         out.write(render_analysis_json(result))
     elif args.format == "sarif":
@@ -100,6 +104,29 @@ def _analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 write_atomic(folder / name, f.witness.yaml)
         err.write(f"witnesses written to {folder}\n")
     return EXIT_OK if result.clean else EXIT_FINDINGS
+
+
+def _search(paths: Any, err: TextIO) -> Any:
+    """Without z3: say so, and fall back to the testing kit's bounded search."""
+    err.write(
+        "kerjasama analyze: the z3 solver is not installed "
+        "(pip install 'kerjasama-rules[analysis]'); falling back to a bounded hypothesis "
+        "search: its findings are search results, not proofs\n"
+    )
+    try:
+        from ..testing.search import search_rules
+    except ImportError:
+        msg = "without z3, the fallback search needs hypothesis, which is not installed either"
+        raise ConfigurationError(
+            [
+                Diagnostic(
+                    code="config.no-solver",
+                    message=msg,
+                    help="pip install 'kerjasama-rules[analysis]' (or [test] for the search)",
+                )
+            ]
+        ) from None
+    return search_rules(*paths)
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:

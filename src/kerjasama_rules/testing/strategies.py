@@ -71,7 +71,7 @@ from ..model.agreement import (
 from ..model.duration import Duration
 from ..model.loader import unstructure_agreement
 
-__all__ = ["agreement_documents", "agreements"]
+__all__ = ["agreement_documents", "agreements", "jenis_agreements"]
 
 T = TypeVar("T")
 
@@ -412,8 +412,9 @@ def _foreign_facts(draw: st.DrawFn, jenis: Jenis) -> dict[str, Any]:
 
 
 @st.composite
-def _agreement(draw: st.DrawFn) -> Agreement:
-    jenis = draw(st.sampled_from(Jenis))
+def _agreement(draw: st.DrawFn, jenis: Jenis | None = None) -> Agreement:
+    if jenis is None:
+        jenis = draw(st.sampled_from(Jenis))
     foreign = jenis in (Jenis.KSDPL, Jenis.KSDLL)
     urusan_pool = st.sampled_from(_CONCURRENT) | st.sampled_from(sorted(_ABSOLUTE, key=str))
     domestic = not foreign
@@ -505,6 +506,11 @@ def agreements() -> st.SearchStrategy[Agreement]:
         >>> test_round_trip()
     """
     return _agreement()
+
+
+def jenis_agreements(jenis: Jenis) -> st.SearchStrategy[Agreement]:
+    """The agreements of :func:`agreements` of one kind of cooperation only."""
+    return _agreement(jenis)
 
 
 _FIELDS = tuple(field.name for field in attrs.fields(Agreement))
