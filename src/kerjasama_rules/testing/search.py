@@ -24,9 +24,11 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from ..analysis.allow import allowances
 from ..analysis.findings import CODES, AnalysisFinding, AnalysisResult, Location
 from ..engine.evaluator import RuleSet
 from ..engine.report import Outcome
@@ -50,9 +52,10 @@ ENGINE = "a bounded hypothesis search (search result, not a proof: z3 is not ins
 # The longest list the strategies draw (partners, affairs, reports).
 LIST_BOUND = 4
 LABEL = "search result, not a proof"
-# A requirement that never failed in a bounded search is the weakest claim of the three
-# (failing often needs one particular value): reported as a hint, never as a warning.
-_SEVERITY = {"analyze.vacuous": "info"}
+# A search proves nothing universal: "no drawn agreement made the rule apply" is a hint
+# to look, never an error or a warning (a rarer agreement, or an empty text where a fact
+# is missing, may still show otherwise). Every search finding is therefore an `info`.
+_SEVERITY = dict.fromkeys(SEARCHED, "info")
 _ASSUMPTION = "{n} agreements drawn (a bounded, derandomised search), none showed otherwise"
 
 
@@ -94,13 +97,23 @@ class _Tally:
         self.failed: set[tuple[str, int]] = set()
         self.reqs = {r.id: [_messages(q) for q in r.requirements] for r in rules.rules}
         self.drawn = 0
+        # Every agreement is judged with the default switches and with each switch set,
+        # one at a time, to each of its other values: a rule or requirement that only
+        # one reading reaches (``batas_lima_tahun_pks = aktif``) is then seen too.
+        self.settings: list[dict[str, str]] = [{}]
+        for sw in rules.switches:
+            self.settings += [{sw.name: v} for v in sw.values if v != sw.default]
         # A few documents per rule on which it applied: bases for the targeted search.
         self.bases: dict[str, list[dict[str, Any]]] = {}
 
     def see(self, agreement: Agreement, as_of: datetime.date) -> None:
         self.drawn += 1
-        report = self.rules.evaluate(agreement, as_of=as_of, evidence=False)
-        for o in report.outcomes:
+        for switches in self.settings:
+            report = self.rules.evaluate(agreement, as_of=as_of, switches=switches, evidence=False)
+            self._tally(agreement, report.outcomes)
+
+    def _tally(self, agreement: Agreement, outcomes: Sequence[Outcome]) -> None:
+        for o in outcomes:
             if not _applies(o):
                 continue
             self.applied.add(o.rule)
@@ -211,9 +224,20 @@ def search_analysis(
                         assumptions,
                     )
                 )
+    # The drafter's ``# analyze: allow CODE -- reason`` comments silence a search
+    # finding exactly as they silence the solver's.
+    allow = allowances(rules._checked)
+    kept: list[AnalysisFinding] = []
+    justified: list[AnalysisFinding] = []
+    for f in findings:
+        reason = allow.get(f.subject, {}).get(f.code)
+        if reason is None:
+            kept.append(f)
+        else:
+            justified.append(attrs.evolve(f, justified=reason))
     return AnalysisResult(
-        findings=tuple(findings),
-        justified=(),
+        findings=tuple(kept),
+        justified=tuple(justified),
         not_analysed=(),
         list_bound=LIST_BOUND,
         engine=ENGINE,
