@@ -9,9 +9,9 @@ Usage::
 The page is generated whole, never edited by hand: the machine and the date, the bundled
 rules first pass and warm (``bench_eval.first_and_warm``), the 15-rule comparison with
 the peers (``peers.py``), batch and stream runs of the installed ``kerjasama`` script
-(``bench_stream.py``) and, when ``benchmarks/bench_startup.py`` exists, its output as the
-"Cold start" section (run as a subprocess, ``--quick`` passed on; it prints Markdown), and ``kerjasama
-analyze`` on the bundled rules when z3 is installed.
+(``bench_stream.py``), the start-up of the installed script (``bench_startup.py``, run as
+a subprocess) and, when z3 is installed, ``kerjasama analyze`` on the bundled rules and
+``explain --repair`` on the non-compliant examples (``bench_repair.py``).
 Figures are CPU time of the measured process unless a column says wall: on a shared
 machine that is what stays comparable, and only ratios measured in one run count.
 """
@@ -31,6 +31,7 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import bench_eval  # noqa: E402
+import bench_repair  # noqa: E402
 import bench_stream  # noqa: E402
 import peers  # noqa: E402
 
@@ -134,16 +135,72 @@ def startup_section(quick: bool) -> str | None:
     script = HERE / "bench_startup.py"
     if not script.exists():
         return None
-    args = [sys.executable, str(script)]
-    out = subprocess.run([*args, "--quick"] if quick else args, capture_output=True, text=True)
-    if out.returncode == 2 and quick:  # no --quick option: the full run then
-        out = subprocess.run(args, capture_output=True, text=True)
+    args = [sys.executable, str(script), "--importtime", "--runs", "5" if quick else "10"]
+    out = subprocess.run(args, capture_output=True, text=True)
     if out.returncode != 0:
         msg = f"benchmarks/bench_startup.py failed ({out.returncode}):\n{out.stderr}"
         raise SystemExit(msg)
     text = out.stdout.strip()
-    return text if text.startswith("## ") else "## Cold start\n\n" + text
+    head = (
+        "Median, min and max wall milliseconds of the installed `kerjasama` script (and its "
+        "CPU median), each against bare Python (`x pass`) and against importing the core "
+        "dependencies alone (`x deps`); the warm cache is the compiled-rule cache of "
+        "`engine/cache.py`."
+    )
+    return "## Cold start\n\n" + head + "\n\n" + text + "\n\n" + _START
 
+
+def repair_section(quick: bool) -> str | None:
+    """``explain --repair`` on the bundled non-compliant examples (z3 and the search)."""
+    try:
+        import z3  # noqa: F401
+    except ImportError:
+        return None
+    return "\n".join(
+        [
+            "## Minimal repair (`kerjasama explain --repair`)",
+            "",
+            "`kr.repair(...)` on each bundled non-compliant example as of 2026-11-29, all "
+            "rules loaded once, CPU seconds, best of "
+            f"{1 if quick else 3} (`benchmarks/bench_repair.py`). Most of the time is the "
+            "replays through the engine that verify every repair shown.",
+            "",
+            bench_repair.table(1 if quick else 3),
+        ]
+    )
+
+
+_START = """\
+How it starts fast:
+
+* **A cache of checked rules between processes** (`engine/cache.py`). `load_rules` keys the
+  rule files it read (the name each is shown under and its text) with the cache format, the
+  library and Python versions, the bytecode tag, the grammar, the size and modification
+  time of every module of the library and the limits in force. On a hit it rebuilds the
+  checked rules from the entry, so the process imports neither lark nor the parser nor the
+  checker (`tests/test_cache.py` asserts it through `sys.modules`). The plan functions are
+  generated and compiled when a plan is first used, in every process.
+* **Where.** `$KERJASAMA_CACHE_DIR`, else `$XDG_CACHE_HOME/kerjasama-rules`, else
+  `~/.cache/kerjasama-rules`; one file per rule set, the 16 most recent kept.
+  `KERJASAMA_NO_CACHE=1` or `--no-cache` turns it off. Nothing is prebuilt into the wheel
+  (an entry is tied to the Python that wrote it); the first run after an install writes it.
+* **Never an error, never a wrong verdict.** An entry is used only when its header, key and
+  the SHA-256 of its payload match and it decodes completely; anything else is a miss, and
+  the entry is written again with `fileio.write_atomic`. An unwritable directory is no
+  cache.
+* **Safety.** The payload is `marshal` data, never `pickle`: `engine/snapshot.py` turns it
+  back only into this package's own attrs classes and enums, and the cache is used only
+  when its directory (made `0700`) and the entry belong to the current user and nobody else
+  may write them.
+* **Imports.** `import kerjasama_rules` imports the rest of the API on first use (PEP 562);
+  the version is a constant (`version.py`), never `importlib.metadata`; `holidays` is
+  imported when a working-day function first runs; the CLI imports only the module of the
+  command it runs (`check` loads no formatter, linter, analyzer, portfolio or language
+  server), `multiprocessing` only for `--jobs` above 1.
+* **No cyclic garbage collection while nothing is garbage**: importing the command line
+  and building a rule set make many objects and no cycles, so the collector is paused for
+  exactly those steps (`cache.collector_paused`).
+"""
 
 _INTRO = """\
 # Performance
@@ -198,6 +255,7 @@ def build(quick: bool) -> tuple[str, float]:
     stream = bench_stream.run(size["files"], size["lines"])
     startup = startup_section(quick)
     analysis = analyze_section()
+    repairs = repair_section(quick)
     elapsed = time.perf_counter() - t
     load_end = peers.machine()["loadavg"]
     parts = [
@@ -223,7 +281,7 @@ def build(quick: bool) -> tuple[str, float]:
         stream_section(stream),
         "",
     ]
-    for section in (startup, analysis):
+    for section in (startup, analysis, repairs):
         if section is not None:
             parts += [section, ""]
     parts.append(_HOW)
