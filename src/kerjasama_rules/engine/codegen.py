@@ -29,7 +29,7 @@ from ..language import nodes
 from ..language.functions import REGISTRY
 from ..language.values import Unknown, merge
 from ..model.duration import Duration
-from .closures import Context, shift
+from .closures import Context, shift, spend
 from .compiler import Compiler
 
 __all__ = ["RuleProgram", "generate_rule"]
@@ -53,7 +53,12 @@ class _Gen:
     def __init__(self, comp: Compiler) -> None:
         self.comp = comp
         self.checked = comp.checked
-        self.ns: dict[str, Any] = {"U": Unknown, "merge": merge, "_shift": shift}
+        self.ns: dict[str, Any] = {
+            "U": Unknown,
+            "merge": merge,
+            "_shift": shift,
+            "spend": spend,
+        }
         self._ids = itertools.count()
         self._consts: dict[tuple[type, Any], str] = {}
         # quantifier variable -> (python var of the item, index var, path-prefix var)
@@ -310,6 +315,8 @@ class _Gen:
         start = {"all": "True", "any": "False", "count": "0"}[e.kind]
         lines.append(f"{ind1}{out} = {start}")
         lines.append(f"{ind1}{unk} = None")
+        # The budget of the evaluation (limit `max_evaluation_work`), once per loop.
+        lines.append(f"{ind1}spend(ctx, len({coll}))")
         lines.append(f"{ind1}for {idx}, {var} in enumerate({coll}):")
         ind2 = ind1 + "    "
         saved = self.locals.get(e.var)

@@ -31,6 +31,7 @@ from ..model.agreement import Agreement
 from ..model.calendar import CutiBersama
 from ..suggest import hint
 from .assembly import run_determination
+from .closures import WorkLimitError
 from .codegen import generate_rule
 from .compiled_rules import compile_determination, compile_rule
 from .compiler import Compiler, Context
@@ -172,6 +173,9 @@ class RuleSet:
         Raises:
             ConfigurationError: ``agreement`` is not an :class:`Agreement`, or a switch
                 or its value is not recognised.
+            EvaluationError: the evaluation takes more steps than the limit
+                ``max_evaluation_work`` (code ``limit.evaluation-work``, naming the
+                rule and the agreement).
         """
         if not isinstance(agreement, Agreement):
             msg = f"evaluate() takes an Agreement, got {type(agreement).__name__}"
@@ -206,12 +210,15 @@ class RuleSet:
         rules = self._rules
         run = run_rule
         ran = []
-        for i in plan.run:
-            o = outs[i] = run(rules[i], ctx)
-            if o.findings or o.error is not None:
-                ran.append(o)
+        try:
+            for i in plan.run:
+                o = outs[i] = run(rules[i], ctx)
+                if o.findings or o.error is not None:
+                    ran.append(o)
+            dets = tuple([run_determination(d, ctx) for d in self._dets])
+        except WorkLimitError as exc:
+            raise exc.located(agreement=agreement.id, source=source) from None
         outcomes = tuple(outs)
-        dets = tuple([run_determination(d, ctx) for d in self._dets])
         return Report(
             agreement.id,
             source,
@@ -311,7 +318,10 @@ class RuleSet:
         )
         values, calendar, _ = self._resolve_settings(switches, cuti_bersama, holidays)
         ctx = Context(agreement, as_of, calendar, values)
-        steps = rule_steps(compiled, Compiler(self._checked), ctx)
+        try:
+            steps = rule_steps(compiled, Compiler(self._checked), ctx)
+        except WorkLimitError as exc:
+            raise exc.located(rule=rule_id, agreement=agreement.id) from None
         return Explanation(report.outcome(rule_id), steps, as_of)
 
     def explain_determination(
@@ -345,7 +355,10 @@ class RuleSet:
         ).determination(name)
         values, calendar, _ = self._resolve_settings(switches, cuti_bersama)
         ctx = Context(agreement, as_of, calendar, values)
-        steps = determination_steps(det, Compiler(self._checked), ctx)
+        try:
+            steps = determination_steps(det, Compiler(self._checked), ctx)
+        except WorkLimitError as exc:
+            raise exc.located(rule=name, agreement=agreement.id) from None
         return result, steps
 
 

@@ -118,6 +118,9 @@ class Inventory:
     # instruments whose pasal list is complete (a pasal not listed does not exist)
     _complete: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
+    # instruments the files name without inventorying their units: each file's own
+    # `instrumen`, and the instruments of its `rujukan:` list (laws the rules cite)
+    _referenced: tuple[str, ...] = ()
     _index: dict[tuple[str, int, int | None, str | None], Unit] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -129,6 +132,30 @@ class Inventory:
     def instruments(self) -> tuple[str, ...]:
         """The inventoried instruments, in file order."""
         return tuple(dict.fromkeys(u.instrument for u in self._units))
+
+    @property
+    def known_instruments(self) -> tuple[str, ...]:
+        """Every instrument a rule may cite: the inventoried ones, then those the files
+        only name (``instrumen`` without units, and ``rujukan:``), in file order. The
+        linter reports a citation of any other instrument (``lint.unknown-instrument``).
+        """
+        known: dict[str, str] = {}
+        for name in [*self.instruments, *self._referenced]:
+            known.setdefault(name.casefold(), name)
+        return tuple(known.values())
+
+    def stacked_on(self, under: Inventory) -> Inventory:
+        """This inventory with ``under`` beneath it: the instruments this one does not
+        know come from ``under`` (a drafter's inventory on the bundled one). An
+        instrument both know is this one's alone, so a unit is never listed twice.
+        """
+        own = set(self.known_instruments)
+        return Inventory(
+            (*self._units, *(u for u in under._units if u.instrument not in own)),
+            self._complete | {i for i in under._complete if i not in own},
+            tuple(dict.fromkeys([*self.files, *under.files])),
+            tuple(dict.fromkeys([*self._referenced, *under.known_instruments])),
+        )
 
     def units(self) -> tuple[Unit, ...]:
         """Every unit (checkable or not): each pasal, then its ayat, then their huruf."""
@@ -216,6 +243,7 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
     complete: set[str] = set()
     diags: list[Diagnostic] = []
     seen: set[tuple[str, int, int | None, str | None]] = set()
+    referenced: list[str] = []
     for f in files:
         name = f.as_posix()
         text, problem = read_text(f, "max_input_bytes")
@@ -231,11 +259,17 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
         file_units, inst, whole = reader.read(doc)
         diags.extend(reader.diags)
         units.extend(file_units)
+        referenced.extend(reader.referenced)
         if inst and whole:
             complete.add(inst)
     if diags:
         raise InventoryError(diags)
-    return Inventory(tuple(units), frozenset(complete), tuple(f.as_posix() for f in files))
+    return Inventory(
+        tuple(units),
+        frozenset(complete),
+        tuple(f.as_posix() for f in files),
+        tuple(dict.fromkeys(referenced)),
+    )
 
 
 _TOP_KEYS = {
@@ -246,6 +280,7 @@ _TOP_KEYS = {
     "pasal",
     "teks_sumber",
     "teks_tidak_tersedia",
+    "rujukan",
 }
 _WORDING_KEYS = ("teks", "teks_en", "teks_sumber", "teks_tidak_tersedia")
 _UNIT_KEYS = {
@@ -278,6 +313,9 @@ class _Reader:
         self.diags: list[Diagnostic] = []
         self.units: list[Unit] = []
         self.instrument = ""
+        # the file's `instrumen` and its `rujukan:` (instruments the rules cite whose
+        # units are not inventoried), as written
+        self.referenced: list[str] = []
         # file-wide defaults for the wording: its source, and why a unit has none
         self.wording_source: str | None = None
         self.wording_missing: str | None = None
@@ -308,6 +346,8 @@ class _Reader:
             self.error("$.instrumen", "`instrumen` is required, e.g. `PP 28/2018`")
             return [], "", True
         self.instrument = normalize_instrument(inst)
+        self.referenced.append(" ".join(inst.split()))  # as written, for messages
+        self.references(doc.get("rujukan", []))
         self.wording_source = self.text_of(doc, "teks_sumber", "$")
         self.wording_missing = self.text_of(doc, "teks_tidak_tersedia", "$")
         whole = doc.get("pasal_lengkap", True)
@@ -321,6 +361,22 @@ class _Reader:
         for i, p in enumerate(pasal):
             self.pasal(p, f"$.pasal[{i}]")
         return self.units, self.instrument, whole
+
+    def references(self, items: object) -> None:
+        if not isinstance(items, list):
+            self.error(
+                "$.rujukan",
+                "expected a list of instruments, e.g. `[Permendagri 22/2020]`",
+            )
+            return
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip() or len(item) > 200:
+                self.error(
+                    f"$.rujukan[{i}]",
+                    "expected the name of an instrument, e.g. `Permendagri 22/2020`",
+                )
+                continue
+            self.referenced.append(" ".join(item.split()))  # as written, for messages
 
     def common(
         self, node: Mapping[str, Any], path: str, parent: _Inherited
