@@ -11,7 +11,6 @@ from typing import Any, TextIO
 
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
-from ..model.loader import load_agreements
 from ..output.batch import diagnostics_to_json, render_summary_rows
 from ..output.render import explanation_to_json, render_determination, render_explanation
 from ..output.rulesource import render_rules_line, selection_to_json
@@ -20,8 +19,11 @@ from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATION,
+    MAX_JOBS,
     add_common,
     add_evaluation,
+    agreements_in,
+    count,
     rule_selection,
     switches_of,
     today_jakarta,
@@ -47,7 +49,7 @@ def register_check(sub: Any) -> None:
     add_common(check, formats=("text", "json", "jsonl"))
     check.add_argument(
         "--jobs",
-        type=int,
+        type=count(0, MAX_JOBS),
         default=1,
         metavar="N",
         help="judge in N processes (0: one per core); the output is the same as with 1",
@@ -168,7 +170,7 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
     """``kerjasama explain FILE RULE``: one rule (or determination), step by step."""
     selection = rule_selection(args)
     rules = load_rules(*selection.paths)
-    agreements = load_agreements(args.file)
+    agreements = agreements_in(args.file)
     chosen = agreements[0]
     if args.agreement is not None:
         match = [a for a in agreements if a.id == args.agreement]

@@ -39,7 +39,7 @@ __all__ = [
 
 INVENTORY_FILE = "inventaris.yaml"
 KEYAKINAN = ("tinggi", "sedang", "rendah")
-_ROW = re.compile(r"^R\d\d$")
+_ROW = re.compile(r"^R\d\d$", re.ASCII)
 _LETTER = re.compile(r"^[a-z]$")
 
 

@@ -284,7 +284,9 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "agreement.missing-field": [
         ("missing required field `{field}`", "bidang wajib `{field}` tidak ada")
     ],
-    "agreement.wrong-type": [("expected {what}, got {got}", "seharusnya {what}, ternyata {got}")],
+    "agreement.wrong-type": [
+        ("expected {what}, got {got}", "seharusnya {what}, ternyata {got}"),
+    ],
     "agreement.invalid-value": [
         ("duplicate key `{key}`", "kunci `{key}` muncul dua kali"),
         ("the document is nested too deeply", "dokumen bersarang terlalu dalam"),
@@ -308,6 +310,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "config.no-rules": [
         ("no `.kr` rule file found in {paths}", "tidak ditemukan berkas aturan `.kr` di {paths}")
+    ],
+    "config.no-agreements": [
+        (
+            "the file holds an empty list: no agreement to check",
+            "berkas berisi daftar kosong: tidak ada perjanjian yang diperiksa",
+        ),
+        (
+            "no agreement file (.yaml, .yml, .json) in the directory `{path}`",
+            "tidak ada berkas perjanjian (.yaml, .yml, .json) di direktori `{path}`",
+        ),
     ],
     "config.unreadable": [
         ("cannot read `{path}`: {reason}", "`{path}` tidak dapat dibaca: {reason}")
