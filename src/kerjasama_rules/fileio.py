@@ -20,6 +20,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 from . import limits
@@ -28,6 +29,7 @@ from .errors import ConfigurationError, Diagnostic
 __all__ = [
     "NotReadable",
     "bounded_lines",
+    "files_under",
     "open_regular",
     "read_limited",
     "read_text",
@@ -105,6 +107,41 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def files_under(root: str | os.PathLike[str], keep: Callable[[str], bool]) -> list[Path]:
+    """The regular files under a directory whose name ``keep`` accepts, sorted.
+
+    Every directory walk of the library goes through here (rule files, agreement files,
+    inventories). The walk is bounded by the limit ``max_directory_entries`` (a rule
+    directory or project file that names `/` would walk the whole disk) and never
+    follows a link to a directory (a link to a parent would loop).
+
+    Raises:
+        ConfigurationError: more entries than the limit (code ``limit.directory-entries``).
+    """
+    most = limits.current().max_directory_entries
+    seen = 0
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        seen += len(dirs) + len(files)
+        if seen > most:
+            what = f"the directory `{os.fspath(root)}` holds more than {most:,} entries"
+            raise ConfigurationError(
+                [
+                    Diagnostic(
+                        code="limit.directory-entries",
+                        message=limits.limit_message("max_directory_entries", what),
+                        help="name the folder of the rules or agreements, not a parent of it",
+                    )
+                ]
+            )
+        for name in files:
+            if keep(name):
+                path = Path(folder, name)
+                if path.is_file():
+                    found.append(path)
+    return sorted(found)
 
 
 def _reason(exc: BaseException) -> str:
@@ -200,7 +237,9 @@ def bounded_lines(
 
 
 def _ends(line: bytes | str) -> bool:
-    return line.endswith(b"\n" if isinstance(line, bytes) else "\n")
+    if isinstance(line, bytes):
+        return line.endswith(b"\n")
+    return line.endswith("\n")
 
 
 def read_text(path: str | os.PathLike[str], limit_name: str) -> tuple[str | None, str]:

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
+from ..fileio import files_under
 from ..output.batch import diagnostics_to_json, render_summary_rows
 from ..output.render import explanation_to_json, render_determination, render_explanation
 from ..output.rulesource import render_rules_line, selection_to_json
@@ -84,12 +85,12 @@ def agreement_files(paths: Sequence[str]) -> list[str]:
         if path.is_dir():
             # Suffixes in any case (`.YAML`, `.Yml`): a file skipped silently would
             # leave its agreement unjudged while the run says all is well.
-            found = sorted(
-                q
-                for q in path.rglob("*")
-                if q.is_file()
-                and q.suffix.lower() in (".yaml", ".yml", ".json")
-                and not q.name.lower().endswith(".test.yaml")
+            found = files_under(
+                path,
+                lambda name: (
+                    name.lower().endswith((".yaml", ".yml", ".json"))
+                    and not name.lower().endswith(".test.yaml")
+                ),
             )
             if not found:
                 msg = f"no agreement file (.yaml, .yml, .json) in the directory `{p}`"

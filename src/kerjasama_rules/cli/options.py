@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from .. import limits
 from ..engine.evaluator import RuleSet
 from ..engine.project import RuleSelection, resolve_rules
 from ..engine.rulefiles import load_rules
@@ -81,10 +82,20 @@ def parse_date(text: str) -> datetime.date:
     try:
         if not _ISO_DAY.fullmatch(text):
             raise ValueError
-        return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text)
     except ValueError:
         msg = f"`{_shown(text)}` is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
         raise argparse.ArgumentTypeError(msg) from None
+    # The same years as dates in agreements: a deadline counted from 9999-12-31 would
+    # run past the end of Python's calendar, one from 0001-01-01 before any holiday data.
+    lim = limits.current()
+    if not lim.min_date_year <= day.year <= lim.max_date_year:
+        msg = (
+            f"`{text}` is outside the years the calendar handles ({lim.min_date_year} to "
+            f"{lim.max_date_year}: limits `min_date_year`, `max_date_year`)"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return day
 
 
 def agreements_in(path: str) -> tuple[Agreement, ...]:

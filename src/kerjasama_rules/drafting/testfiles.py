@@ -212,6 +212,12 @@ def _inside_rules(path: Path, declared: str) -> Path:
     read any file and echo its lines in the syntax errors. The path must stay inside
     the rule directories the file would test by default (after following links).
     """
+    if "\x00" in declared or len(declared) > 4096:
+        # os.stat raises ValueError on a NUL: a traceback, not a message
+        msg = "`aturan:` is not a path (a NUL character, or too long)"
+        raise RuleTestError(
+            [Diagnostic(code="ruletest.rules-outside", message=msg, path="$.aturan")]
+        )
     target = (path.parent / declared).resolve()
     roots = _default_rules(path)
     if not any(target == root or target.is_relative_to(root) for root in roots):

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from .. import limits
 from ..errors import ConfigurationError, Diagnostic, bad_argument
 from ..language import nodes
 from ..language.checker import CheckedRules
@@ -52,6 +53,10 @@ class RuleSet:
     def __init__(
         self, checked: CheckedRules, *, _generate: bool = True, _memo_facts: bool = True
     ) -> None:
+        if not isinstance(checked, CheckedRules):
+            raise bad_argument(
+                "RuleSet", "checked", "checked rules (use load_rules or compile)", checked
+            )
         self._checked = checked
         comp = Compiler(checked)
         # _memo_facts: memoise results that are pure functions of facts (determinations,
@@ -185,6 +190,8 @@ class RuleSet:
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
+        if as_of is not None:
+            _check_year("evaluate", as_of)
         _check_settings("evaluate", switches, cuti_bersama)
         try:
             holidays = tuple(regional_holidays) if regional_holidays else ()
@@ -360,6 +367,19 @@ class RuleSet:
         except WorkLimitError as exc:
             raise exc.located(rule=name, agreement=agreement.id) from None
         return result, steps
+
+
+def _check_year(function: str, day: datetime.date) -> None:
+    """Refuse an evaluation date outside the years the calendar handles (as the loader
+    refuses such dates in agreements): deadlines counted near it would leave the calendar."""
+    lim = limits.current()
+    if not lim.min_date_year <= day.year <= lim.max_date_year:
+        msg = (
+            f"{function}(): as_of {day.isoformat()} is outside the years the calendar handles "
+            f"({lim.min_date_year} to {lim.max_date_year}: limits `min_date_year`, "
+            "`max_date_year`)"
+        )
+        raise ConfigurationError([Diagnostic(code="config.bad-argument", message=msg)])
 
 
 def _check_settings(function: str, switches: object, cuti_bersama: object) -> None:

@@ -24,7 +24,7 @@ import attrs
 
 from ..engine.rulefiles import bundled_rules_path
 from ..errors import Diagnostic, KerjasamaError
-from ..fileio import read_text
+from ..fileio import files_under, read_text
 from ..model.documents import parse_yaml
 
 __all__ = [
@@ -214,7 +214,7 @@ def inventory_files(*paths: str | os.PathLike[str]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted(q for q in path.rglob(INVENTORY_FILE) if q.is_file()))
+            out.extend(files_under(path, lambda name: name == INVENTORY_FILE))
         elif path.is_file():
             out.append(path)
         else:
