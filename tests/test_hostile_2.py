@@ -458,8 +458,9 @@ def test_hostile_agreement_documents(tmp_path: Path, name: str) -> None:
     p.write_bytes(content)
     code, out, err = run("check", str(p), AS_OF, "--format", "json")
     _expect(code, allowed, out, err)
-    # The same file through the API: the same decision.
-    if code == 2:
+    # The same file through the API: the same decision (an empty list is `()` there:
+    # only the commands refuse a file with nothing to judge).
+    if code == 2 and name != "empty-list":
         with pytest.raises(kr.KerjasamaError):
             kr.load_agreements(p)
 
@@ -1244,7 +1245,9 @@ def test_sigint_mid_fmt_leaves_the_files_whole(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGINT)
     _out, err_b = proc.communicate(timeout=120)
     err = err_b.decode()
-    assert proc.returncode in (0, 130), err
+    # 130: interrupted mid-run; 0 or -SIGINT: the run had finished (the signal then
+    # reached the interpreter as it exited, after every file was written)
+    assert proc.returncode in (0, 130, -signal.SIGINT), err
     _clean("", err)
     kr.load_rules(d)  # every file is the original or the formatted one
     assert not [p for p in d.iterdir() if not p.name.endswith(".kr")]
