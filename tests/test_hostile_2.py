@@ -1328,3 +1328,16 @@ def test_an_as_of_outside_the_calendar_is_refused_by_the_api() -> None:
     for day in (datetime.date.min, datetime.date.max, datetime.date(1899, 12, 31)):
         with pytest.raises(kr.ConfigurationError, match="min_date_year"):
             rules.evaluate(_agreement(), as_of=day)
+
+
+def test_the_engines_own_switch_must_keep_its_values() -> None:
+    # fuzz/crashes/9e11ac0aa26d.kr: `saklar cuti_bersama { nilai libur, kerjaPP ... }`
+    # loaded, then every evaluation with `cuti_bersama=kerja` failed inside the planner.
+    text = (
+        'saklar cuti_bersama {\n  judul "x"\n  nilai libur, kerjaPP\n  bawaan libur\n'
+        '  alasan "x"\n}\n' + _rule("jenis == KSDPK")
+    )
+    with pytest.raises(kr.RuleCheckError) as info:
+        kr.compile(text)
+    assert info.value.diagnostics[0].code == "check.switch-values"
+    assert "libur, kerja" in str(info.value)

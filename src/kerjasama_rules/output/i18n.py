@@ -226,6 +226,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "check.switch-values": [
         ("switch `{name}` lists no values", "saklar `{name}` tidak menyebut nilai"),
         ("switch `{name}` lists `{value}` twice", "saklar `{name}` menyebut `{value}` dua kali"),
+        (
+            "switch `{name}` is read by the engine and must list exactly the values {values}",
+            "saklar `{name}` dibaca mesin dan harus menyebut tepat nilai {values}",
+        ),
     ],
     "check.switch-default": [
         ("switch `{name}` has no default", "saklar `{name}` tidak mempunyai nilai bawaan"),
