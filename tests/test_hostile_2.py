@@ -1341,3 +1341,25 @@ def test_the_engines_own_switch_must_keep_its_values() -> None:
         kr.compile(text)
     assert info.value.diagnostics[0].code == "check.switch-values"
     assert "libur, kerja" in str(info.value)
+
+
+def test_analyze_stops_at_the_solver_budget(tmp_path: Path) -> None:
+    # Hundreds of alike rules: the pairwise checks asked the solver for minutes.
+    import attrs
+
+    from kerjasama_rules import limits
+
+    text = "".join(_rule(f'jenis == KSDPK atau judul == "x{i}"', rid=f"r{i}") for i in range(60))
+    d = _rules_at(tmp_path, text.encode())
+    previous = limits.configure(max_solver_queries=50)
+    try:
+        code, out, err = run("analyze", "--rules", str(d))
+    finally:
+        limits.configure(**attrs.asdict(previous))
+    assert code == 2, out + err
+    try:
+        import z3  # noqa: F401
+    except ImportError:  # without the analysis extra: its own one-line error
+        assert "config.no-solver" in err
+    else:
+        assert "max_solver_queries" in err

@@ -39,6 +39,8 @@ class Limits:
         max_rules: rules in one rule set.
         max_definitions: definitions, determinations and tables in one rule set.
         max_rule_tests: cases in one rule-test file.
+        max_solver_queries: questions one ``kerjasama analyze`` run asks the solver (its
+            checks compare rules pairwise; the bundled rules need about 2,000).
         max_directory_entries: files and folders one directory walk may visit (rule,
             agreement and inventory directories).
         max_evaluation_work: steps of the evaluation of one agreement (its report, or
@@ -66,6 +68,7 @@ class Limits:
     max_rule_tests: int = 10_000
     max_evaluation_work: int = 2_000_000
     max_directory_entries: int = 100_000
+    max_solver_queries: int = 10_000
     min_date_year: int = 1900
     max_date_year: int = 2199
 
