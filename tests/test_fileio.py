@@ -138,3 +138,28 @@ def test_limits_can_be_changed_and_restored() -> None:
     assert limits.current() == before
     with pytest.raises(ValueError, match="positive integer"):
         limits.configure(max_list_length=0)
+
+
+def test_bounded_lines_reads_a_stream_one_bounded_line_at_a_time() -> None:
+    import io
+
+    from kerjasama_rules.fileio import bounded_lines
+
+    data = b'{"a": 1}\n' + b"x" * 50 + b"\n\xff\xfe\n" + b"last"
+    got = list(bounded_lines(io.BytesIO(data).readline, 20, "max_input_bytes"))
+    assert got[0] == (1, '{"a": 1}\n', "")
+    assert got[1][:2] == (2, None) and "max_input_bytes" in got[1][2]  # skipped whole
+    assert got[2][:2] == (3, None) and "UTF-8" in got[2][2]
+    assert got[3] == (4, "last", "")
+    # a text stream (standard input in tests) the same way
+    text = list(bounded_lines(io.StringIO("a\n" + "y" * 30 + "\n").readline, 20, "max_input_bytes"))
+    assert [n for n, line, _ in text if line is not None] == [1]
+
+
+def test_open_regular_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
+    from kerjasama_rules.fileio import NotReadable, open_regular
+
+    fifo = tmp_path / "f.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(NotReadable, match="not a regular file"):
+        open_regular(str(fifo))

@@ -21,6 +21,8 @@ from kerjasama_rules.output.sarif import to_sarif
 class FakeInventory:
     """PP 28/2018 Pasal 27 ayat (1) huruf a-e only."""
 
+    known_instruments = ("PP 28/2018", "UU 23/2014")
+
     def has(
         self, instrument: str, pasal: int, ayat: int | None = None, huruf: str | None = None
     ) -> bool | None:
@@ -343,3 +345,72 @@ def test_cli_sarif(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_empty_sarif_is_valid() -> None:
     _check_sarif_shape(to_sarif([]))
+
+
+# ------------------------------------------------ instruments come from the inventories
+_PERDA_RULE = (
+    'aturan "daerah.a" {\n  dasar Perda 1/2026 Pasal 1\n  berlaku jika jenis == KSDD\n'
+    '  wajib terisi perjanjian.tanggal_ttd\n    pesan "m"\n    pesan en "m"\n}\n'
+)
+
+
+def _lint_folder(tmp_path: Path, inventory: str | None) -> tuple[int, str]:
+    d = tmp_path / "daerah"
+    d.mkdir()
+    (d / "a.kr").write_text(_PERDA_RULE, encoding="utf-8")
+    if inventory is not None:
+        (d / "inventaris.yaml").write_text(inventory, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["lint", str(d)], stdout=out, stderr=err)
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_an_instrument_no_inventory_knows_is_a_lint_error(tmp_path: Path) -> None:
+    code, text = _lint_folder(tmp_path, None)
+    assert code == 1
+    assert "lint.unknown-instrument" in text and "Perda 1/2026" in text
+    assert "rujukan" in text  # the help says how to make it known
+
+
+@pytest.mark.parametrize(
+    "inventory",
+    [
+        "instrumen: Perda 1/2026\npasal_lengkap: false\npasal: []\n",
+        "instrumen: Perbup 7/2025\nrujukan: [Perda 1/2026]\npasal: []\n",
+    ],
+)
+def test_a_drafters_inventory_adds_instruments(tmp_path: Path, inventory: str) -> None:
+    # ... on top of the bundled inventory: the region's regulation is known, and so is
+    # the national law the bundled inventory lists.
+    code, text = _lint_folder(tmp_path, inventory)
+    assert "lint.unknown-instrument" not in text, text
+    assert code == 0
+    inv = load_inventory(tmp_path / "daerah").stacked_on(load_inventory())
+    assert "Perda 1/2026" in inv.known_instruments
+    assert {"PP 28/2018", "UU 23/2014", "Perpres 21/2023"} <= set(inv.known_instruments)
+
+
+def test_the_bundled_inventory_lists_the_instruments_the_rules_cite() -> None:
+    known = load_inventory().known_instruments
+    assert {"PP 28/2018", "UU 23/2014", "Perpres 21/2023", "Permendagri 22/2020"} <= set(known)
+    # the repealed regulation is never a basis
+    assert "PP 50/2007" not in known
+
+
+@pytest.mark.parametrize(
+    ("rujukan", "path"),
+    [
+        ("5", "$.rujukan"),
+        ("{a: b}", "$.rujukan"),
+        ("[1]", "$.rujukan[0]"),
+        ("['  ']", "$.rujukan[0]"),
+    ],
+)
+def test_a_malformed_reference_list_is_located(tmp_path: Path, rujukan: str, path: str) -> None:
+    from kerjasama_rules.law.inventory import InventoryError
+
+    f = tmp_path / "inventaris.yaml"
+    f.write_text(f"instrumen: Perda 1/2026\nrujukan: {rujukan}\npasal: []\n", encoding="utf-8")
+    with pytest.raises(InventoryError) as info:
+        load_inventory(f)
+    assert [d.path for d in info.value.diagnostics] == [path]

@@ -2,7 +2,8 @@
 
 :func:`read_limited` reads only regular files, without blocking and never more than a
 limit (see ``limits``); :func:`read_text` is the same for UTF-8 text, the one way rule
-files, rule tests and inventories are read.
+files, rule tests and inventories are read; :func:`bounded_lines` reads a stream (JSON
+Lines, standard input) one bounded line at a time.
 
 Every command that writes a file (``fmt``, the portfolio's ``.html``/``.ics``/``.xlsx``,
 the law pages, the analyzer's witnesses) goes through :func:`write_atomic`: the new
@@ -17,11 +18,22 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 from . import limits
 from .errors import ConfigurationError, Diagnostic
 
-__all__ = ["read_limited", "read_text", "write_atomic"]
+__all__ = [
+    "NotReadable",
+    "bounded_lines",
+    "files_under",
+    "open_regular",
+    "read_limited",
+    "read_text",
+    "write_atomic",
+]
 
 _NEW_FILE_MODE = 0o666  # less the umask, as `open(..., "w")` would create it
 
@@ -98,36 +110,137 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             os.close(dir_fd)
 
 
-def read_limited(path: str, most: int, limit_name: str) -> tuple[bytes | None, str]:
-    """The bytes of a regular file of at most ``most`` bytes, or ``None`` and why not.
+def files_under(root: str | os.PathLike[str], keep: Callable[[str], bool]) -> list[Path]:
+    """The regular files under a directory whose name ``keep`` accepts, sorted.
+
+    Every directory walk of the library goes through here (rule files, agreement files,
+    inventories). The walk is bounded by the limit ``max_directory_entries`` (a rule
+    directory or project file that names `/` would walk the whole disk) and never
+    follows a link to a directory (a link to a parent would loop).
+
+    Raises:
+        ConfigurationError: more entries than the limit (code ``limit.directory-entries``).
+    """
+    most = limits.current().max_directory_entries
+    seen = 0
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        seen += len(dirs) + len(files)
+        if seen > most:
+            what = f"the directory `{os.fspath(root)}` holds more than {most:,} entries"
+            raise ConfigurationError(
+                [
+                    Diagnostic(
+                        code="limit.directory-entries",
+                        message=limits.limit_message("max_directory_entries", what),
+                        help="name the folder of the rules or agreements, not a parent of it",
+                    )
+                ]
+            )
+        for name in files:
+            if keep(name):
+                path = Path(folder, name)
+                if path.is_file():
+                    found.append(path)
+    return sorted(found)
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return f"cannot read the file: {reason[:1].lower() + reason[1:]}"
+
+
+class NotReadable(Exception):
+    """Why a file is not read (internal: the readers below return the reason as text)."""
+
+
+def open_regular(path: str) -> tuple[BinaryIO, int]:
+    """A regular file opened for reading without blocking, and its size.
 
     FIFOs, devices, sockets and directories are refused before opening (an open FIFO
-    would block, `/dev/zero` never ends). The file is opened without blocking and read
-    at most one byte past the limit, so a file that grows while read is still bounded.
+    would block, `/dev/zero` never ends), and again after it (a file replaced since the
+    ``stat``).
+
+    Raises:
+        NotReadable: with the reason, ready for a message.
     """
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            return (
-                None,
-                f"cannot read the file: it is {kind} (a FIFO, device or socket is never read)",
-            )
-        if info.st_size > most:
-            return None, limits.limit_message(limit_name, f"the file has {info.st_size} bytes")
+            msg = f"cannot read the file: it is {kind} (a FIFO, device or socket is never read)"
+            raise NotReadable(msg)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since stat
-                return None, "cannot read the file: it is not a regular file"
-            data = handle.read(most + 1)
+        handle = os.fdopen(fd, "rb")
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since stat
+            handle.close()
+            raise NotReadable("cannot read the file: it is not a regular file")
     except (OSError, ValueError, TypeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return None, f"cannot read the file: {reason[:1].lower() + reason[1:]}"
+        raise NotReadable(_reason(exc)) from None
+    return handle, info.st_size
+
+
+def read_limited(path: str, most: int, limit_name: str) -> tuple[bytes | None, str]:
+    """The bytes of a regular file of at most ``most`` bytes, or ``None`` and why not.
+
+    The file is opened by :func:`open_regular` and read at most one byte past the limit,
+    so a file that grows while read is still bounded.
+    """
+    try:
+        handle, size = open_regular(path)
+    except NotReadable as exc:
+        return None, str(exc)
+    try:
+        with handle:
+            if size > most:
+                return None, limits.limit_message(limit_name, f"the file has {size} bytes")
+            data = handle.read(most + 1)
+    except (OSError, ValueError) as exc:
+        return None, _reason(exc)
     except MemoryError:
         return None, "cannot read the file: not enough memory"
     if len(data) > most:
         return None, limits.limit_message(limit_name, f"the file has more than {most} bytes")
     return data, ""
+
+
+def bounded_lines(
+    readline: Callable[[int], bytes | str], most: int, limit_name: str
+) -> Iterator[tuple[int, str | None, str]]:
+    """The lines of a stream (a JSON Lines file, standard input), each bounded.
+
+    Yields ``(number, text, "")`` per line, or ``(number, None, why)`` for a line longer
+    than ``most`` bytes (the limit ``limit_name``; the rest of it is skipped in pieces of
+    ``most``, so memory stays bounded) or not valid UTF-8. The stream may be binary or
+    text (``readline(size)`` either way); the whole stream is never held at once.
+    """
+    number = 0
+    while True:
+        line = readline(most + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > most and not _ends(line):
+            while (more := readline(most + 1)) and not _ends(more):
+                pass
+            what = f"line {number} is longer than {most} bytes"
+            yield number, None, limits.limit_message(limit_name, what)
+            continue
+        if isinstance(line, bytes):
+            try:
+                text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, None, f"line {number} is not valid UTF-8 (byte {exc.start})"
+                continue
+        else:
+            text = line
+        yield number, text, ""
+
+
+def _ends(line: bytes | str) -> bool:
+    if isinstance(line, bytes):
+        return line.endswith(b"\n")
+    return line.endswith("\n")
 
 
 def read_text(path: str | os.PathLike[str], limit_name: str) -> tuple[str | None, str]:

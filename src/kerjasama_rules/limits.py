@@ -39,6 +39,15 @@ class Limits:
         max_rules: rules in one rule set.
         max_definitions: definitions, determinations and tables in one rule set.
         max_rule_tests: cases in one rule-test file.
+        max_solver_queries: questions one ``kerjasama analyze`` run asks the solver (its
+            checks compare rules pairwise; the bundled rules need about 2,000).
+        max_directory_entries: files and folders one directory walk may visit (rule,
+            agreement and inventory directories).
+        max_evaluation_work: steps of the evaluation of one agreement (its report, or
+            one explanation): each item of a list a quantifier goes through is a step
+            (the whole list counts when the quantifier starts, whether or not it stops
+            early). Quantifiers nested over long lists multiply: without this bound,
+            three nested over 5,000 partners would take 125 billion steps.
         min_date_year: the earliest year of a date in an agreement.
         max_date_year: the latest year of a date in an agreement (deadlines computed
             from it, years of working days later, must stay inside the calendar).
@@ -57,6 +66,9 @@ class Limits:
     max_rules: int = 10_000
     max_definitions: int = 10_000
     max_rule_tests: int = 10_000
+    max_evaluation_work: int = 2_000_000
+    max_directory_entries: int = 100_000
+    max_solver_queries: int = 10_000
     min_date_year: int = 1900
     max_date_year: int = 2199
 

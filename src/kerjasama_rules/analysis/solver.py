@@ -18,7 +18,9 @@ from typing import Any
 import z3
 from dateutil.relativedelta import relativedelta
 
+from .. import limits
 from ..engine.evaluator import RuleSet
+from ..errors import ConfigurationError, Diagnostic
 from ..language.checker import CheckedRules
 from ..source import Span
 from .encode import Encoder
@@ -110,6 +112,21 @@ class Solving:
         them out keeps each query small without changing its answer.
         """
         self.queries += 1
+        most = limits.current().max_solver_queries
+        if self.queries > most:
+            # The checks compare rules pairwise: a rule set of hundreds of alike rules
+            # asks the solver tens of thousands of questions (the bundled rules: ~2,000).
+            what = f"the analysis asks the solver more than {most:,} questions"
+            raise ConfigurationError(
+                [
+                    Diagnostic(
+                        code="limit.solver-queries",
+                        message=limits.limit_message("max_solver_queries", what),
+                        help="analyze a smaller set of rules (one folder), or raise the limit "
+                        "(kerjasama_rules.limits.configure)",
+                    )
+                ]
+            )
         cone = self._cone(cs)
         key = tuple(cone)
         solver = self._solvers.get(key)

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
-from ..model.loader import load_agreements
+from ..fileio import files_under
 from ..output.batch import diagnostics_to_json, render_summary_rows
 from ..output.render import explanation_to_json, render_determination, render_explanation
 from ..output.rulesource import render_rules_line, selection_to_json
@@ -20,8 +20,11 @@ from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATION,
+    MAX_JOBS,
     add_common,
     add_evaluation,
+    agreements_in,
+    count,
     rule_selection,
     switches_of,
     today_jakarta,
@@ -65,7 +68,7 @@ def register_check(sub: Any) -> None:
     add_common(check, formats=("text", "json", "jsonl"))
     check.add_argument(
         "--jobs",
-        type=int,
+        type=count(0, MAX_JOBS),
         default=1,
         metavar="N",
         help="judge in N processes (0: one per core); the output is the same as with 1",
@@ -105,12 +108,12 @@ def agreement_files(paths: Sequence[str]) -> list[str]:
         if path.is_dir():
             # Suffixes in any case (`.YAML`, `.Yml`): a file skipped silently would
             # leave its agreement unjudged while the run says all is well.
-            found = sorted(
-                q
-                for q in path.rglob("*")
-                if q.is_file()
-                and q.suffix.lower() in (".yaml", ".yml", ".json")
-                and not q.name.lower().endswith(".test.yaml")
+            found = files_under(
+                path,
+                lambda name: (
+                    name.lower().endswith((".yaml", ".yml", ".json"))
+                    and not name.lower().endswith(".test.yaml")
+                ),
             )
             if not found:
                 msg = f"no agreement file (.yaml, .yml, .json) in the directory `{p}`"
@@ -199,7 +202,7 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigurationError([Diagnostic(code="config.bad-option", message=msg)])
     selection = rule_selection(args)
     rules = load_rules(*selection.paths)
-    agreements = load_agreements(args.file)
+    agreements = agreements_in(args.file)
     chosen = agreements[0]
     if args.agreement is not None:
         match = [a for a in agreements if a.id == args.agreement]

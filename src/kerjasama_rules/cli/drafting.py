@@ -146,9 +146,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         targets = list(_own_paths(selection))
         context = list(selection.paths) if selection.with_bundled else []
     # The law inventory follows the rules: the `inventaris.yaml` files among the rules in
-    # use, else the bundled inventory (rule files elsewhere cite the same law).
+    # use, on top of the bundled inventory (rule files elsewhere cite the same law; a
+    # drafter's own inventory adds instruments, such as the region's own regulations).
     found = inventory_files(*[p for p in selection.paths if p.is_dir()])
-    inventory = load_inventory(*found) if found else load_inventory()
+    inventory = load_inventory(*found).stacked_on(load_inventory()) if found else load_inventory()
     result = lint_paths(targets, inventory=inventory, context=context)
     if args.strict:
         # --strict: every warning is an error (a citation of a unit that does not exist

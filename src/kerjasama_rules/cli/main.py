@@ -13,6 +13,7 @@ location, and the command exits 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -123,8 +124,8 @@ def main(
         stdout: where reports go (default: ``sys.stdout``).
         stderr: where diagnostics go (default: ``sys.stderr``).
     """
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    out = stdout or _utf8(sys.stdout)
+    err = stderr or _utf8(sys.stderr)
     try:
         code = _main(argv, out, err)
         out.flush()
@@ -149,6 +150,22 @@ def main(
 
 # The conventional exit code of a command stopped by SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    """The real stdout or stderr, made to write UTF-8 whatever the locale says.
+
+    Reports are UTF-8 documents, the same bytes in every environment: under
+    ``PYTHONIOENCODING=ascii`` or an old locale, writing an en dash or a region's name
+    would fail mid-report with ``UnicodeEncodeError``.
+    """
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if encoding != "utf8" and reconfigure is not None:
+        # a stream already written to in another encoding keeps it
+        with contextlib.suppress(OSError, ValueError):
+            reconfigure(encoding="utf-8")
+    return stream
 
 
 def _say(err: TextIO, line: str) -> None:
@@ -183,6 +200,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return int(exc.code or 0)
     if args.command is None:
         out.write(parser.format_help())
+        err.write("kerjasama: error: name a command, e.g. `kerjasama check FILE`\n")
         return EXIT_BAD_INPUT
     run = _runner(args.command)
     if run is None:

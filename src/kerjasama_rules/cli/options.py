@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from .. import limits
 from ..engine.evaluator import RuleSet
 from ..engine.project import RuleSelection, resolve_rules
 from ..engine.rulefiles import load_rules
-from ..errors import ConfigurationError, Diagnostic
+from ..errors import AgreementError, ConfigurationError, Diagnostic
+from ..model.agreement import Agreement
+from ..model.loader import load_agreements
 from ..output.render import render_diagnostic
 
 __all__ = [
@@ -55,13 +59,89 @@ class UsageError(Exception):
     """A usage error of the command line; its text is argparse's usage and message."""
 
 
+# Exactly YYYY-MM-DD in ASCII digits: `date.fromisoformat` also reads `20260302` and
+# week dates (`2026-W10-1`), which a reader of the command would not take for a date.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+# Bounds of the numeric options: processes (`--jobs`), days ahead (`--horizon`, a century)
+# and working days to count (`--working-days`, about 3,800 years: past the calendar).
+MAX_JOBS = 256
+MAX_HORIZON_DAYS = 36_500
+MAX_WORKING_DAYS = 1_000_000
+# An integer as people type it: ASCII digits (`int` also reads `٥` and `1_000`), short.
+_INTEGER = re.compile(r"-?[0-9]{1,12}", re.ASCII)
+
+
+def _shown(text: str) -> str:
+    """An argument as quoted in a message: printable, and cut if long."""
+    shown = text if text.isprintable() else repr(text)[1:-1]
+    return shown if len(shown) <= 40 else shown[:40] + "..."
+
+
 def parse_date(text: str) -> datetime.date:
     """An ISO date from the command line, with a usage error that shows the form."""
     try:
-        return datetime.date.fromisoformat(text)
+        if not _ISO_DAY.fullmatch(text):
+            raise ValueError
+        day = datetime.date.fromisoformat(text)
     except ValueError:
-        msg = f"`{text}` is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
+        msg = f"`{_shown(text)}` is not a date; write YYYY-MM-DD, e.g. 2026-03-02"
         raise argparse.ArgumentTypeError(msg) from None
+    # The same years as dates in agreements: a deadline counted from 9999-12-31 would
+    # run past the end of Python's calendar, one from 0001-01-01 before any holiday data.
+    lim = limits.current()
+    if not lim.min_date_year <= day.year <= lim.max_date_year:
+        msg = (
+            f"`{text}` is outside the years the calendar handles ({lim.min_date_year} to "
+            f"{lim.max_date_year}: limits `min_date_year`, `max_date_year`)"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return day
+
+
+def agreements_in(path: str) -> tuple[Agreement, ...]:
+    """The agreements of one file, for every command that reads agreement files.
+
+    A file that holds none (`[]`) is an error here, never an empty success: ``check``
+    would print nothing and exit 0, ``portfolio`` would report a portfolio without it,
+    ``explain`` would have nothing to explain. (The API's ``load_agreements`` returns
+    the empty tuple: a program decides what an empty file means to it.)
+
+    Raises:
+        AgreementError: the file cannot be read, or holds invalid or no agreements.
+    """
+    agreements = load_agreements(path)
+    if not agreements:
+        msg = "the file holds an empty list: no agreement to check"
+        raise AgreementError(
+            [
+                Diagnostic(
+                    code="config.no-agreements",
+                    message=msg,
+                    path="$",
+                    file=path,
+                    help="write one agreement (`id: ...`) or a list of them (`- id: ...`)",
+                )
+            ]
+        )
+    return agreements
+
+
+def count(lowest: int, highest: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``lowest`` to ``highest``, else a usage error.
+
+    Every numeric option goes through it, so none takes `1e3`, `٥`, `1_000` or a number
+    so large that it would start a million processes or count days past the calendar.
+    """
+
+    def parse(text: str) -> int:
+        value = int(text) if _INTEGER.fullmatch(text.strip()) else None
+        if value is None or not lowest <= value <= highest:
+            msg = f"`{_shown(text)}` is not a whole number from {lowest} to {highest:,}"
+            raise argparse.ArgumentTypeError(msg)
+        return value
+
+    parse.__name__ = "count"  # argparse names the type in its message: "invalid count value"
+    return parse
 
 
 def _holiday(text: str) -> tuple[datetime.date, str]:

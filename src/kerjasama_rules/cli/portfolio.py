@@ -17,7 +17,6 @@ from typing import Any, TextIO
 from ..errors import Diagnostic, KerjasamaError
 from ..fileio import write_atomic  # the library's one atomic write (re-exported)
 from ..model.agreement import Agreement
-from ..model.loader import load_agreements
 from ..output.portfolio_json import render_portfolio_json, render_portfolio_text
 from ..portfolio.monitor import portfolio
 from .checking import agreement_files
@@ -25,8 +24,11 @@ from .options import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATION,
+    MAX_HORIZON_DAYS,
     add_common,
     add_evaluation,
+    agreements_in,
+    count,
     load_rule_set,
     switches_of,
     today_jakarta,
@@ -55,7 +57,7 @@ def register(subparsers: Any) -> None:
     add_evaluation(p)
     p.add_argument(
         "--horizon",
-        type=int,
+        type=count(0, MAX_HORIZON_DAYS),
         default=90,
         metavar="DAYS",
         help="list what comes due within this many days after the as-of date (default: 90)",
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     problems: list[Diagnostic] = []
     for path in agreement_files(args.files):
         try:
-            pairs.extend((a, path) for a in load_agreements(path))
+            pairs.extend((a, path) for a in agreements_in(path))
         except KerjasamaError as exc:
             problems.extend(exc.diagnostics)
     if problems:

@@ -16,7 +16,16 @@ from ..output.deadline import deadline_to_json, render_deadline_text
 from ..output.render import render_rule_list, render_switch_list, rules_to_json, switches_to_json
 from ..output.rulesource import render_rules_line, render_where, selection_to_json
 from ..output.template import render_template
-from .options import EXIT_OK, add_common, add_regional, add_rules, parse_date, rule_selection
+from .options import (
+    EXIT_OK,
+    MAX_WORKING_DAYS,
+    add_common,
+    add_regional,
+    add_rules,
+    count,
+    parse_date,
+    rule_selection,
+)
 
 __all__ = [
     "register_deadline",
@@ -59,7 +68,9 @@ def register_deadline(sub: Any) -> None:
     """Add ``deadline``."""
     deadline = sub.add_parser("deadline", help="count working days (hari kerja) from a date")
     deadline.add_argument("--from", dest="start", type=parse_date, required=True, metavar="DATE")
-    deadline.add_argument("--working-days", type=int, required=True, metavar="N")
+    deadline.add_argument(
+        "--working-days", type=count(0, MAX_WORKING_DAYS), required=True, metavar="N"
+    )
     deadline.add_argument("--cuti-bersama", choices=("libur", "kerja"), default="libur")
     add_regional(deadline)
     deadline.add_argument("--format", choices=("text", "json"), default="text")

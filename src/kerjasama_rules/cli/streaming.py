@@ -21,17 +21,20 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from .. import limits
 from ..engine.comparison import compare_switches
 from ..engine.evaluator import RuleSet
 from ..engine.rulefiles import load_rules
 from ..errors import Diagnostic, KerjasamaError
+from ..fileio import NotReadable, bounded_lines, open_regular
 from ..law.inventory import Inventory, inventory_files, load_inventory
 from ..model.agreement import Agreement
-from ..model.loader import load_agreements, parse_agreement_text
+from ..model.loader import parse_agreement_text
 from ..output.batch import render_template_tip, summary_row
 from ..output.comparison import comparison_to_json, render_comparison
 from ..output.render import render_text
 from ..output.stream import report_json_block, report_json_line
+from .options import agreements_in
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -71,23 +74,45 @@ class Piece:
     problems: tuple[Diagnostic, ...] = ()
 
 
-def units_of(files: Iterable[str], stdin: TextIO | None = None) -> Iterator[tuple[str, str | None]]:
+# One unit of work: (source, None) for an agreement file, (source, text) for one line
+# of JSON Lines, or (source, diagnostic) for a line or stream that cannot be read.
+Unit = tuple[str, str | Diagnostic | None]
+
+
+def units_of(files: Iterable[str], stdin: TextIO | None = None) -> Iterator[Unit]:
     """``(source, text)`` per unit of work: ``(path, None)`` for an agreement file,
-    ``("name:LINE", line)`` for each non-blank line of a ``.jsonl`` file or of ``-``."""
+    ``("name:LINE", line)`` for each non-blank line of a ``.jsonl`` file or of ``-``.
+
+    Lines are read one at a time and bounded (``max_input_bytes`` each, like a file); a
+    ``.jsonl`` path that is not a regular file (a FIFO would block) is refused before it
+    is opened. What cannot be read is a unit with a diagnostic, reported in its place.
+    """
+    most = limits.current().max_input_bytes
     for path in files:
         if path == "-":
-            yield from _lines(STDIN, stdin if stdin is not None else sys.stdin)
+            stream = stdin if stdin is not None else sys.stdin
+            binary = getattr(stream, "buffer", None)
+            readline = binary.readline if binary is not None else stream.readline
+            yield from _lines(STDIN, bounded_lines(readline, most, "max_input_bytes"))
         elif path.lower().endswith(".jsonl"):
-            with Path(path).open(encoding="utf-8") as f:
-                yield from _lines(path, f)
+            try:
+                handle, _size = open_regular(path)
+            except NotReadable as exc:
+                yield path, Diagnostic(code="agreement.unreadable", message=str(exc), file=path)
+                continue
+            with handle:
+                yield from _lines(path, bounded_lines(handle.readline, most, "max_input_bytes"))
         else:
             yield path, None
 
 
-def _lines(name: str, stream: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    for n, line in enumerate(stream, 1):
-        if line.strip():
-            yield f"{name}:{n}", line
+def _lines(name: str, lines: Iterator[tuple[int, str | None, str]]) -> Iterator[Unit]:
+    for n, line, problem in lines:
+        source = f"{name}:{n}"
+        if line is None:
+            yield source, Diagnostic(code="agreement.unreadable", message=problem, file=source)
+        elif line.strip():
+            yield source, line
 
 
 _STATE: tuple[CheckOptions, RuleSet, Inventory | None] | None = None
@@ -109,14 +134,17 @@ def law_inventory(rule_paths: Iterable[str | os.PathLike[str]]) -> Inventory:
     return load_inventory(*found) if found else load_inventory()
 
 
-def _judge(chunk: list[tuple[str, str | None]]) -> list[Piece]:
+def _judge(chunk: list[Unit]) -> list[Piece]:
     assert _STATE is not None
     opts, rules, law = _STATE
     pieces: list[Piece] = []
     for source, text in chunk:
+        if isinstance(text, Diagnostic):
+            pieces.append(Piece(problems=(text,)))
+            continue
         try:
             if text is None:
-                agreements: tuple[Agreement, ...] = load_agreements(source)
+                agreements: tuple[Agreement, ...] = agreements_in(source)
             else:
                 agreements = parse_agreement_text(text, name=source, fmt="json")
         except KerjasamaError as exc:
@@ -153,8 +181,8 @@ def _piece(
     return Piece(r.verdict, text, summary_row(r, opts.lang))
 
 
-def _chunks(units: Iterator[tuple[str, str | None]]) -> Iterator[list[tuple[str, str | None]]]:
-    chunk: list[tuple[str, str | None]] = []
+def _chunks(units: Iterator[Unit]) -> Iterator[list[Unit]]:
+    chunk: list[Unit] = []
     for unit in units:
         chunk.append(unit)
         if len(chunk) == CHUNK:
@@ -164,9 +192,7 @@ def _chunks(units: Iterator[tuple[str, str | None]]) -> Iterator[list[tuple[str,
         yield chunk
 
 
-def judge_all(
-    opts: CheckOptions, units: Iterator[tuple[str, str | None]], jobs: int = 1
-) -> Iterator[Piece]:
+def judge_all(opts: CheckOptions, units: Iterator[Unit], jobs: int = 1) -> Iterator[Piece]:
     """Every unit judged and rendered, in input order, with ``jobs`` processes.
 
     The rules are loaded here first, so a bad rule file fails before any worker starts

@@ -76,7 +76,8 @@ def _percent(text: str) -> float:
     """A percentage from 0 to 100; `nan`, `inf` and out-of-range values are usage errors
     (with `nan`, every comparison is false and the gate would always pass)."""
     try:
-        value = float(text)
+        # ASCII digits only: `float` also reads `١٠` (Arabic-Indic) as 10
+        value = float(text) if text.strip().isascii() else float("nan")
     except ValueError:
         value = float("nan")
     if not math.isfinite(value) or not 0 <= value <= 100:

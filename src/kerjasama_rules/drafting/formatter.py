@@ -460,15 +460,46 @@ def format_source(text: str, *, source: str = "<rules>", lang: str | None = None
     return _weave(printer.lines, _place(text, comments))
 
 
+# Above this many changed lines on either side, the changed middle of a file is shown as
+# one hunk: difflib's matcher is quadratic on repetitive lines (a file of 11,000 alike
+# rules took minutes), and a diff that long is read as "everything changed" anyway.
+_DIFF_MATCH_LINES = 2000
+
+
 def _diff(path: str, old: str, new: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
-        )
-    )
+    """A unified diff of ``old`` and ``new``, in time linear in their size when large.
+
+    The lines both share at the start and at the end are found first (linear); only
+    the changed middle is given to difflib, and only when it is small.
+    """
+    a = old.splitlines(keepends=True)
+    b = new.splitlines(keepends=True)
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    if max(len(a), len(b)) - start - end <= _DIFF_MATCH_LINES:
+        return "".join(difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}"))
+    context = 3
+    lo = max(0, start - context)
+    a_hi, b_hi = len(a) - max(0, end - context), len(b) - max(0, end - context)
+    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    out.append(f"@@ -{_range(lo, a_hi)} +{_range(lo, b_hi)} @@\n")
+    out.extend(" " + line for line in a[lo:start])
+    out.extend("-" + line for line in a[start : len(a) - end])
+    out.extend("+" + line for line in b[start : len(b) - end])
+    out.extend(" " + line for line in a[len(a) - end : a_hi])
+    # like difflib: a last line without its newline still ends the diff's line
+    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+
+
+def _range(lo: int, hi: int) -> str:
+    """A hunk's ``start,length`` as unified diffs write it (1-based; 0 when empty)."""
+    length = hi - lo
+    first = lo + 1 if length else lo
+    return f"{first}" if length == 1 else f"{first},{length}"
 
 
 def format_file(

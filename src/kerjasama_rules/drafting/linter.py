@@ -12,8 +12,9 @@ the whole set, and adds warnings the checker does not give because the rules sti
   ``pesan en``;
 * ``lint.unknown-unit``: a citation of a Pasal/ayat/huruf the law inventory does not
   have (only when an inventory is given; see ``inventory.py``);
-* ``lint.unknown-instrument`` (error): a citation of an instrument that is neither
-  inventoried nor one of :data:`KNOWN_INSTRUMENTS` (``UU 99/2099``).
+* ``lint.unknown-instrument`` (error): a citation of an instrument the inventory does
+  not know (``UU 99/2099``): neither inventoried nor named in a ``rujukan:`` list (only
+  when an inventory is given).
 
 Nothing here raises on bad rules: problems are returned as diagnostics, sorted by file
 and position.
@@ -58,6 +59,10 @@ class InventoryLike(Protocol):
         self, instrument: str, pasal: int, ayat: int | None = None, huruf: str | None = None
     ) -> bool | None:
         """Whether the unit exists; ``None`` when the inventory cannot tell."""
+
+    @property
+    def known_instruments(self) -> tuple[str, ...]:
+        """The instruments rules may cite (a citation of another is an error)."""
 
 
 @attrs.frozen
@@ -364,16 +369,21 @@ class _Lints:
     def units(self, item: nodes.Item) -> None:
         if self.inventory is None:
             return
-        inventoried = set(getattr(self.inventory, "instruments", ()))
+        known = self.inventory.known_instruments
+        # `pp 28/2018` is `PP 28/2018`: compared without case and extra spaces
+        folded = {" ".join(k.split()).casefold() for k in known}
         for orig, c in _resolved_citations(item):
-            if c.instrument is not None and not _known_instrument(c.instrument, inventoried):
+            if c.instrument is not None and " ".join(c.instrument.split()).casefold() not in folded:
                 # A citation of a law that does not exist would make every finding of
                 # the rule cite nothing: an error, not a warning.
                 self.add(
                     "lint.unknown-instrument",
                     f"`{c.instrument}` is not an instrument the rules know",
                     c.span,
-                    "cite an inventoried instrument or one of: " + ", ".join(KNOWN_INSTRUMENTS),
+                    "cite one of the instruments the inventory knows ("
+                    + ", ".join(known)
+                    + "), or add it to the `rujukan:` list of an `inventaris.yaml` "
+                    "beside the rules",
                     "error",
                     instrument=c.instrument,
                 )
@@ -407,22 +417,6 @@ class _Lints:
 
 
 # ------------------------------------------------------------------ helpers
-# Instruments the rules may cite besides those of the law inventory: the other laws and
-# regulations the bundled rules rely on. A citation of any other instrument (`UU 99/2099`)
-# is a `lint.unknown-instrument` error; add a real instrument here when rules start to
-# cite it.
-KNOWN_INSTRUMENTS = (
-    "PP 28/2018", "UU 23/2014", "PP 50/2007", "Permendagri 22/2020", "Permendagri 25/2020",
-    "Permendagri 3/2008", "Perpres 11/2010", "Perpres 21/2023", "UU 12/2011", "UU 9/2015",
-    "UU 37/1999", "UU 24/2000",
-)  # fmt: skip
-
-
-def _known_instrument(instrument: str, inventoried: set[str]) -> bool:
-    shown = " ".join(instrument.split())
-    return shown in inventoried or shown in KNOWN_INSTRUMENTS
-
-
 def _fixed(e: nodes.Expr) -> tuple[bool | None, nodes.Expr]:
     """The value a condition always has, and the part that fixes it (or ``None``)."""
     if isinstance(e, nodes.Literal) and isinstance(e.value, bool):

@@ -83,7 +83,8 @@ _CASE |= {v: v for v in [*_CASE.values(), "as_of"]}
 _CITE = re.compile(
     r"^(?:(?P<inst1>[A-Za-z]+ \d+/\d{4}) )?(?P<pj>Penjelasan )?Pasal (?P<pasal>\d+)"
     r"(?: ayat \((?P<ayat>\d+)\))?(?: huruf (?P<huruf>[a-z]))?(?: angka (?P<angka>\d+))?"
-    r"(?: (?P<inst2>[A-Za-z]+ \d+/\d{4}))?$"
+    r"(?: (?P<inst2>[A-Za-z]+ \d+/\d{4}))?$",
+    re.ASCII,
 )
 
 
@@ -211,6 +212,12 @@ def _inside_rules(path: Path, declared: str) -> Path:
     read any file and echo its lines in the syntax errors. The path must stay inside
     the rule directories the file would test by default (after following links).
     """
+    if "\x00" in declared or len(declared) > 4096:
+        # os.stat raises ValueError on a NUL: a traceback, not a message
+        msg = "`aturan:` is not a path (a NUL character, or too long)"
+        raise RuleTestError(
+            [Diagnostic(code="ruletest.rules-outside", message=msg, path="$.aturan")]
+        )
     target = (path.parent / declared).resolve()
     roots = _default_rules(path)
     if not any(target == root or target.is_relative_to(root) for root in roots):
@@ -244,7 +251,7 @@ def rules_path_for(test_file: str | os.PathLike[str], declared: str | None = Non
     return rules_for_test(test_file, declared)[0]
 
 
-_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]", re.ASCII)
 
 
 def _written_in(patch: Any, path: str) -> bool:
@@ -517,7 +524,7 @@ class _Reader:
         return self._name_lines.get(name.strip())
 
 
-_SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]", re.ASCII)
 _ALIASES = {**_TOP, **_CASE}
 
 

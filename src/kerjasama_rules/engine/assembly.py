@@ -13,7 +13,7 @@ from typing import Any
 from ..language import nodes
 from ..language.printer import expr_to_source
 from ..language.values import Unknown, to_json_value
-from .closures import Context, Fn
+from .closures import Context, Fn, WorkLimitError
 from .compiled_rules import (
     MEMO_SIZE,
     CompiledDetermination,
@@ -159,6 +159,8 @@ def _run_determination(d: CompiledDetermination, ctx: Context) -> DeterminationR
     ctx.memo.pop("__case__", None)
     try:
         value, ev = recorded(d.run, ctx)
+    except WorkLimitError as exc:  # the evaluation is over its budget: not unknown
+        raise exc.located(rule=node.name) from None
     except Exception:  # reported as unknown, never raised
         value, ev = Unknown(frozenset()), ()
     case = ctx.memo.pop("__case__", None)

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from .. import limits
+from ..errors import Diagnostic, EvaluationError
 from ..language.values import Unknown, merge
 from ..model.duration import Duration, shift_date
 
@@ -41,6 +43,7 @@ class Context:
         "paths",
         "record",
         "switches",
+        "work",
     )
 
     def __init__(
@@ -62,6 +65,54 @@ class Context:
         self.record: list[tuple[str, Any]] | None = None
         # `kerjasama explain`: keep every fact read, not only those that decided.
         self.keep_reads = False
+        # The steps this evaluation may still take (limit `max_evaluation_work`).
+        self.work = limits.current().max_evaluation_work
+
+
+class WorkLimitError(EvaluationError):
+    """An evaluation took more steps than ``max_evaluation_work`` allows.
+
+    Raised by :func:`spend` without a place; the rule runner adds the rule and the
+    evaluator the agreement (:meth:`located`), so the message names both.
+    """
+
+    def __init__(
+        self, rule: str | None = None, agreement: str | None = None, source: str | None = None
+    ) -> None:
+        self.rule, self.agreement, self.source = rule, agreement, source
+        most = limits.current().max_evaluation_work
+        what = "the evaluation"
+        if rule is not None:
+            what += f" of rule `{rule}`"
+        if agreement is not None:
+            what += f" on agreement `{agreement}`"
+        what += f" takes more than {most:,} steps (items of the lists its quantifiers go through)"
+        super().__init__(
+            [
+                Diagnostic(
+                    code="limit.evaluation-work",
+                    message=limits.limit_message("max_evaluation_work", what),
+                    file=source,
+                    help="quantifiers nested over long lists multiply their steps: shorten "
+                    "the lists or the nesting, or raise the limit "
+                    "(kerjasama_rules.limits.configure)",
+                    args=(("limit", "max_evaluation_work"), ("value", str(most))),
+                )
+            ]
+        )
+
+    def located(
+        self, *, rule: str | None = None, agreement: str | None = None, source: str | None = None
+    ) -> WorkLimitError:
+        """The same error with more of its place filled in (what is known stays)."""
+        return WorkLimitError(self.rule or rule, self.agreement or agreement, self.source or source)
+
+
+def spend(ctx: Context, steps: int) -> None:
+    """Count ``steps`` against the evaluation's budget; over it, :class:`WorkLimitError`."""
+    ctx.work -= steps
+    if ctx.work < 0:
+        raise WorkLimitError
 
 
 def const(value: Any) -> Fn:

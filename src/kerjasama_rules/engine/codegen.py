@@ -33,7 +33,7 @@ from ..language.functions import REGISTRY
 from ..language.values import Unknown, merge
 from ..model.duration import Duration
 from .cache import compile_source
-from .closures import Context, shift
+from .closures import Context, WorkLimitError, shift, spend
 from .compiler import Compiler
 from .report import Outcome
 
@@ -60,7 +60,13 @@ class _Gen:
     def __init__(self, comp: Compiler) -> None:
         self.comp = comp
         self.checked = comp.checked
-        self.ns: dict[str, Any] = {"U": Unknown, "merge": merge, "_shift": shift}
+        self.ns: dict[str, Any] = {
+            "U": Unknown,
+            "merge": merge,
+            "_shift": shift,
+            "spend": spend,
+            "WorkLimitError": WorkLimitError,
+        }
         self._ids = itertools.count()
         self._consts: dict[tuple[type, Any], str] = {}
         # quantifier variable -> (python var of the item, index var, path-prefix var)
@@ -385,6 +391,8 @@ class _Gen:
         start = {"all": "True", "any": "False", "count": "0"}[e.kind]
         lines.append(f"{ind1}{out} = {start}")
         lines.append(f"{ind1}{unk} = None")
+        # The budget of the evaluation (limit `max_evaluation_work`), once per loop.
+        lines.append(f"{ind1}spend(ctx, len({coll}))")
         lines.append(f"{ind1}for {idx}, {var} in enumerate({coll}):")
         ind2 = ind1 + "    "
         saved = self.locals.get(e.var)
@@ -562,6 +570,10 @@ def generate_plan(comp: Compiler, rules: Sequence[PlanRule], jenis: Any = _NO_JE
         lines.append(f"{ind}o = outs[{i}] = {finish}({done}, ctx)")
         lines.append(f"{ind}if o.findings or o.error is not None:")
         lines.append(f"{ind}    ran.append(o)")
+        # Over the evaluation's budget is not a crash of the rule: the evaluation as a
+        # whole stops (limit `max_evaluation_work`), as in running.run_rule.
+        lines.append("    except WorkLimitError as exc:")
+        lines.append(f"        raise exc.located(rule={r.node.id!r}) from None")
         lines.append("    except Exception as exc:")
         lines.append(f"        o = outs[{i}] = {g.const(r.error)}(exc)")
         lines.append("        ran.append(o)")

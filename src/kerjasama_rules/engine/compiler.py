@@ -43,6 +43,7 @@ from .closures import (
     or_rec,
     recorded_as,
     shift,
+    spend,
     strict2,
     switch_value,
 )
@@ -305,6 +306,7 @@ class Compiler:
             items = coll(ctx)
             if items.__class__ is _U:
                 return items
+            spend(ctx, len(items))
             saved = ctx.locals.get(var), ctx.paths.get(var)
             base = path_of(ctx)
             loc = ctx.locals

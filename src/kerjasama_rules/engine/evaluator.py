@@ -23,6 +23,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from .. import limits
 from ..errors import ConfigurationError, Diagnostic, bad_argument
 from ..language import nodes
 from ..language.checked import CheckedRules
@@ -30,6 +31,7 @@ from ..model.agreement import Agreement
 from ..model.calendar import CutiBersama
 from ..suggest import hint
 from .assembly import run_determination
+from .closures import WorkLimitError
 from .codegen import PlanRule, generate_plan, generate_rule
 from .compiled_rules import compile_determination, compile_rule
 from .compiler import Compiler, Context
@@ -50,6 +52,10 @@ class RuleSet:
     def __init__(
         self, checked: CheckedRules, *, _generate: bool = True, _memo_facts: bool = True
     ) -> None:
+        if not isinstance(checked, CheckedRules):
+            raise bad_argument(
+                "RuleSet", "checked", "checked rules (use load_rules or compile)", checked
+            )
         self._checked = checked
         comp = Compiler(checked)
         # _memo_facts: memoise results that are pure functions of facts (determinations,
@@ -195,6 +201,9 @@ class RuleSet:
         Raises:
             ConfigurationError: ``agreement`` is not an :class:`Agreement`, or a switch
                 or its value is not recognised.
+            EvaluationError: the evaluation takes more steps than the limit
+                ``max_evaluation_work`` (code ``limit.evaluation-work``, naming the
+                rule and the agreement).
         """
         if not isinstance(agreement, Agreement):
             msg = f"evaluate() takes an Agreement, got {type(agreement).__name__}"
@@ -206,6 +215,8 @@ class RuleSet:
         ):
             msg = "as_of must be a datetime.date"
             raise ConfigurationError(msg)
+        if as_of is not None:
+            _check_year("evaluate", as_of)
         if switches is None and cuti_bersama is None and not regional_holidays:
             # The common case, checked in a few tests: the default settings.
             values, calendar, shown = self._resolve_settings(None, None, ())
@@ -223,17 +234,20 @@ class RuleSet:
         plan = self._plan(agreement.jenis, ref)
         outs = plan.outcomes.copy()
         ran: list[Outcome] = []  # the outcomes with findings or errors, in rule order
-        if plan.fn is not None:
-            plan.fn(ctx, outs, ran)
-        else:
-            rules = self._rules
-            run = run_rule
-            for i in plan.run:
-                o = outs[i] = run(rules[i], ctx)
-                if o.findings or o.error is not None:
-                    ran.append(o)
+        try:
+            if plan.fn is not None:
+                plan.fn(ctx, outs, ran)
+            else:
+                rules = self._rules
+                run = run_rule
+                for i in plan.run:
+                    o = outs[i] = run(rules[i], ctx)
+                    if o.findings or o.error is not None:
+                        ran.append(o)
+            dets = tuple([run_determination(d, ctx) for d in self._dets])
+        except WorkLimitError as exc:
+            raise exc.located(agreement=agreement.id, source=source) from None
         outcomes = tuple(outs)
-        dets = tuple([run_determination(d, ctx) for d in self._dets])
         return Report(
             agreement.id,
             source,
@@ -373,7 +387,10 @@ class RuleSet:
         )
         values, calendar, _ = self._resolve_settings(switches, cuti_bersama, holidays)
         ctx = Context(agreement, as_of, calendar, values)
-        steps = rule_steps(compiled, Compiler(self._checked), ctx)
+        try:
+            steps = rule_steps(compiled, Compiler(self._checked), ctx)
+        except WorkLimitError as exc:
+            raise exc.located(rule=rule_id, agreement=agreement.id) from None
         return Explanation(report.outcome(rule_id), steps, as_of)
 
     def explain_determination(
@@ -407,8 +424,24 @@ class RuleSet:
         ).determination(name)
         values, calendar, _ = self._resolve_settings(switches, cuti_bersama)
         ctx = Context(agreement, as_of, calendar, values)
-        steps = determination_steps(det, Compiler(self._checked), ctx)
+        try:
+            steps = determination_steps(det, Compiler(self._checked), ctx)
+        except WorkLimitError as exc:
+            raise exc.located(rule=name, agreement=agreement.id) from None
         return result, steps
+
+
+def _check_year(function: str, day: datetime.date) -> None:
+    """Refuse an evaluation date outside the years the calendar handles (as the loader
+    refuses such dates in agreements): deadlines counted near it would leave the calendar."""
+    lim = limits.current()
+    if not lim.min_date_year <= day.year <= lim.max_date_year:
+        msg = (
+            f"{function}(): as_of {day.isoformat()} is outside the years the calendar handles "
+            f"({lim.min_date_year} to {lim.max_date_year}: limits `min_date_year`, "
+            "`max_date_year`)"
+        )
+        raise ConfigurationError([Diagnostic(code="config.bad-argument", message=msg)])
 
 
 def _check_settings(function: str, switches: object, cuti_bersama: object) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import ConfigurationError, Diagnostic
+from ..errors import ConfigurationError, Diagnostic, bad_argument
 
 __all__ = [
     "PROJECT_FILE",
@@ -97,6 +97,10 @@ def _config_error(file: Path, message: str) -> ConfigurationError:
     )
 
 
+# Longer than any real path (PATH_MAX is 4096 on Linux): refused, not handed to the OS.
+_MAX_PATH = 4096
+
+
 def _read_project(file: Path) -> Project:
     stamp = file.stat().st_mtime_ns
     cached = _CACHE.get(file)
@@ -121,6 +125,10 @@ def _read_project(file: Path) -> Project:
     bundled = section.get("bundled")
     if bundled is not None and not isinstance(bundled, str):
         raise _config_error(file, "`rules.bundled` must be a directory")
+    for p in [*paths, *([bundled] if bundled else [])]:
+        if "\x00" in p or len(p) > _MAX_PATH:
+            # os.stat raises ValueError on a NUL: a traceback, not a message
+            raise _config_error(file, f"`{p[:80]!r}` is not a path (a NUL character, or too long)")
     with_bundled = section.get("with_bundled", False)
     if not isinstance(with_bundled, bool):
         raise _config_error(file, "`rules.with_bundled` must be true or false")
@@ -177,6 +185,8 @@ def bundled_rules_path(start: str | os.PathLike[str] | None = None) -> Path:
     ``[rules] bundled``) the checkout's rules, so edits are never silently ignored for
     the installed copy; elsewhere the installed rules.
     """
+    if start is not None and not isinstance(start, str | os.PathLike):
+        raise bad_argument("bundled_rules_path", "start", "a directory path", start)
     for project in _projects_above(start):
         if project.bundled is not None and project.bundled.is_dir():
             return project.bundled

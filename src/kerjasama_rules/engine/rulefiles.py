@@ -21,7 +21,7 @@ from ..errors import (
     RuleSyntaxError,
     bad_argument,
 )
-from ..fileio import read_text
+from ..fileio import files_under, read_text
 from ..language import nodes
 from ..language.checked import CheckedRules
 from . import cache
@@ -66,7 +66,7 @@ def expand_files(
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted(q for q in path.rglob(f"*{suffix}") if q.is_file()))
+            out.extend(files_under(path, lambda name: name.endswith(suffix)))
         elif path.is_file():
             out.append(path)
         else:

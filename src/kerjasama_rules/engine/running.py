@@ -13,7 +13,7 @@ from typing import Any
 
 from ..language.values import Unknown
 from .assembly import conclude, note_value, requirement_finding
-from .closures import Context
+from .closures import Context, WorkLimitError
 from .compiled_rules import MEMO_SIZE, CompiledRule, most_specific, outcome
 from .report import Finding, Outcome, Pending
 
@@ -31,11 +31,18 @@ _APPLICABILITY_UNKNOWN = (
 
 
 def run_rule(r: CompiledRule, ctx: Context) -> Outcome:
-    """The outcome of one rule on the agreement of ``ctx``; a crash is an ``error``."""
+    """The outcome of one rule on the agreement of ``ctx``; a crash is an ``error``.
+
+    Raises:
+        WorkLimitError: the evaluation went over ``max_evaluation_work`` (with the rule).
+    """
     try:
         if r.program is not None:
             return _run_program(r, ctx)
         return _run_closures(r, ctx)
+    except WorkLimitError as exc:
+        # Not a crash of the rule: the evaluation as a whole is over its budget.
+        raise exc.located(rule=r.node.id) from None
     except Exception as exc:
         return error_outcome(r, exc)
 

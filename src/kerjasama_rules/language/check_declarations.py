@@ -15,6 +15,7 @@ from typing import Any, cast
 import attrs
 
 from .. import limits
+from ..model.calendar import CutiBersama
 from ..source import Span
 from ..suggest import did_you_mean
 from . import nodes
@@ -35,6 +36,12 @@ def expression_depth(e: nodes.Expr) -> int:
         most = max(most, depth)
         stack.extend((c, depth + 1) for c in nodes.children(x))
     return most
+
+
+# Switches the engine itself reads, with the only values it understands.
+_ENGINE_SWITCHES: dict[str, tuple[str, ...]] = {
+    "cuti_bersama": tuple(c.value for c in CutiBersama),
+}
 
 
 class CheckDeclarations(CheckTypes, CitationChecks):
@@ -60,6 +67,19 @@ class CheckDeclarations(CheckTypes, CitationChecks):
                 sw.name_span,
                 name=sw.name,
                 value=dupes[0],
+            )
+        engine = _ENGINE_SWITCHES.get(sw.name)
+        if engine is not None and set(values) != set(engine):
+            # The engine reads this switch itself (the working-day calendar): a value it
+            # does not know would fail every evaluation that sets it, not this file.
+            self._err(
+                "check.switch-values",
+                f"switch `{sw.name}` is read by the engine and must list exactly the "
+                f"values {', '.join(engine)}",
+                sw.name_span,
+                "write `nilai " + ", ".join(engine) + "`",
+                name=sw.name,
+                values=", ".join(engine),
             )
         if sw.default is None:
             self._err(

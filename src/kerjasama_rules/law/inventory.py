@@ -24,7 +24,7 @@ import attrs
 
 from ..engine.rulefiles import bundled_rules_path
 from ..errors import Diagnostic, KerjasamaError
-from ..fileio import read_text
+from ..fileio import files_under, read_text
 from ..model.documents import parse_yaml
 
 __all__ = [
@@ -39,7 +39,7 @@ __all__ = [
 
 INVENTORY_FILE = "inventaris.yaml"
 KEYAKINAN = ("tinggi", "sedang", "rendah")
-_ROW = re.compile(r"^R\d\d$")
+_ROW = re.compile(r"^R\d\d$", re.ASCII)
 _LETTER = re.compile(r"^[a-z]$")
 
 
@@ -124,6 +124,9 @@ class Inventory:
     # instruments whose pasal list is complete (a pasal not listed does not exist)
     _complete: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
+    # instruments the files name without inventorying their units: each file's own
+    # `instrumen`, and the instruments of its `rujukan:` list (laws the rules cite)
+    _referenced: tuple[str, ...] = ()
     _index: dict[tuple[str, int, int | None, str | None], Unit] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -135,6 +138,30 @@ class Inventory:
     def instruments(self) -> tuple[str, ...]:
         """The inventoried instruments, in file order."""
         return tuple(dict.fromkeys(u.instrument for u in self._units))
+
+    @property
+    def known_instruments(self) -> tuple[str, ...]:
+        """Every instrument a rule may cite: the inventoried ones, then those the files
+        only name (``instrumen`` without units, and ``rujukan:``), in file order. The
+        linter reports a citation of any other instrument (``lint.unknown-instrument``).
+        """
+        known: dict[str, str] = {}
+        for name in [*self.instruments, *self._referenced]:
+            known.setdefault(name.casefold(), name)
+        return tuple(known.values())
+
+    def stacked_on(self, under: Inventory) -> Inventory:
+        """This inventory with ``under`` beneath it: the instruments this one does not
+        know come from ``under`` (a drafter's inventory on the bundled one). An
+        instrument both know is this one's alone, so a unit is never listed twice.
+        """
+        own = set(self.known_instruments)
+        return Inventory(
+            (*self._units, *(u for u in under._units if u.instrument not in own)),
+            self._complete | {i for i in under._complete if i not in own},
+            tuple(dict.fromkeys([*self.files, *under.files])),
+            tuple(dict.fromkeys([*self._referenced, *under.known_instruments])),
+        )
 
     def units(self) -> tuple[Unit, ...]:
         """Every unit (checkable or not): each pasal, then its ayat, then their huruf."""
@@ -193,7 +220,7 @@ def inventory_files(*paths: str | os.PathLike[str]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted(q for q in path.rglob(INVENTORY_FILE) if q.is_file()))
+            out.extend(files_under(path, lambda name: name == INVENTORY_FILE))
         elif path.is_file():
             out.append(path)
         else:
@@ -222,6 +249,7 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
     complete: set[str] = set()
     diags: list[Diagnostic] = []
     seen: set[tuple[str, int, int | None, str | None]] = set()
+    referenced: list[str] = []
     for f in files:
         name = f.as_posix()
         text, problem = read_text(f, "max_input_bytes")
@@ -237,11 +265,17 @@ def load_inventory(*paths: str | os.PathLike[str]) -> Inventory:
         file_units, inst, whole = reader.read(doc)
         diags.extend(reader.diags)
         units.extend(file_units)
+        referenced.extend(reader.referenced)
         if inst and whole:
             complete.add(inst)
     if diags:
         raise InventoryError(diags)
-    return Inventory(tuple(units), frozenset(complete), tuple(f.as_posix() for f in files))
+    return Inventory(
+        tuple(units),
+        frozenset(complete),
+        tuple(f.as_posix() for f in files),
+        tuple(dict.fromkeys(referenced)),
+    )
 
 
 _TOP_KEYS = {
@@ -252,6 +286,7 @@ _TOP_KEYS = {
     "pasal",
     "teks_sumber",
     "teks_tidak_tersedia",
+    "rujukan",
     "teks_tidak_tersedia_en",
 }
 _WORDING_KEYS = ("teks", "teks_en", "teks_sumber", "teks_tidak_tersedia")
@@ -289,6 +324,9 @@ class _Reader:
         self.diags: list[Diagnostic] = []
         self.units: list[Unit] = []
         self.instrument = ""
+        # the file's `instrumen` and its `rujukan:` (instruments the rules cite whose
+        # units are not inventoried), as written
+        self.referenced: list[str] = []
         # file-wide defaults for the wording: its source, and why a unit has none
         self.wording_source: str | None = None
         self.wording_missing: str | None = None
@@ -320,6 +358,8 @@ class _Reader:
             self.error("$.instrumen", "`instrumen` is required, e.g. `PP 28/2018`")
             return [], "", True
         self.instrument = normalize_instrument(inst)
+        self.referenced.append(" ".join(inst.split()))  # as written, for messages
+        self.references(doc.get("rujukan", []))
         self.wording_source = self.text_of(doc, "teks_sumber", "$")
         self.wording_missing = self.text_of(doc, "teks_tidak_tersedia", "$")
         self.wording_missing_en = self.text_of(doc, "teks_tidak_tersedia_en", "$")
@@ -334,6 +374,22 @@ class _Reader:
         for i, p in enumerate(pasal):
             self.pasal(p, f"$.pasal[{i}]")
         return self.units, self.instrument, whole
+
+    def references(self, items: object) -> None:
+        if not isinstance(items, list):
+            self.error(
+                "$.rujukan",
+                "expected a list of instruments, e.g. `[Permendagri 22/2020]`",
+            )
+            return
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip() or len(item) > 200:
+                self.error(
+                    f"$.rujukan[{i}]",
+                    "expected the name of an instrument, e.g. `Permendagri 22/2020`",
+                )
+                continue
+            self.referenced.append(" ".join(item.split()))  # as written, for messages
 
     def common(
         self, node: Mapping[str, Any], path: str, parent: _Inherited

@@ -34,7 +34,7 @@ _REF = re.compile(
     r"^\s*(?:(?P<inst1>[A-Za-z]+\s+\d+/\d{4})\s+)?Pasal\s+(?P<pasal>\d+)"
     r"(?:\s+ayat\s*\(\s*(?P<ayat>\d+)\s*\))?(?:\s+huruf\s+(?P<huruf>[a-z]))?"
     r"(?:\s+(?P<inst2>[A-Za-z]+\s+\d+/\d{4}))?\s*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 

@@ -216,7 +216,7 @@ class WorkspaceRules:
         inv: Inventory
         try:
             own = inventory_files(*roots) if roots else []
-            inv = load_inventory(*own) if own else load_inventory()
+            inv = load_inventory(*own).stacked_on(load_inventory()) if own else load_inventory()
         except (InventoryError, KerjasamaError):
             inv = load_inventory()
         with self._lock:

@@ -519,6 +519,9 @@ def compute_deadline(
         datetime.date(2026, 12, 29)
     """
     cal = _DEFAULT_CALENDAR if calendar is None else calendar
+    if not isinstance(cal, WorkingCalendar):
+        msg = f"compute_deadline(): calendar must be a WorkingCalendar, not {type(cal).__name__}"
+        raise ConfigurationError([Diagnostic(code="config.bad-argument", message=msg)])
     start = _check_date(start, "start")
     due = cal.nth_working_day_after(start, working_days)
     lo, hi = start.year, due.year

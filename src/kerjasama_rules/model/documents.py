@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import yaml
 
@@ -361,47 +362,80 @@ def check_data(doc: object, file: str | None, path: str = "$") -> list[Diagnosti
     """
     lim = limits.current()
     out: dict[str, Diagnostic] = {}
-    stack: list[tuple[object, str]] = [(doc, path)]
+    # Paths are built only for what is reported: each entry keeps its parent's place and
+    # its own step. Building every path as the walk goes is quadratic in the depth (a
+    # mapping that contains itself, given to `load_agreement`, hung the loader).
+    root: _Place = (None, path, 0)
+    stack: list[tuple[object, _Place]] = [(doc, root)]
     seen = 0
 
-    def report(kind: str, message: str, where: str, code: str = LIMIT) -> None:
+    def report(kind: str, message: str, place: _Place, code: str = LIMIT) -> None:
         if kind not in out:
-            out[kind] = Diagnostic(code=code, message=message, path=where, file=file)
+            out[kind] = Diagnostic(code=code, message=message, path=_path(place), file=file)
 
     while stack:
-        value, where = stack.pop()
+        value, place = stack.pop()
         seen += 1
         if seen > lim.max_yaml_nodes:
             what = f"the document holds more than {lim.max_yaml_nodes} values"
-            report("nodes", limits.limit_message("max_yaml_nodes", what), path)
+            report("nodes", limits.limit_message("max_yaml_nodes", what), root)
             break
+        if place[2] > _MAX_DEPTH:
+            report("depth", "the document is nested too deeply", place)
+            continue
         if isinstance(value, str):
             problem = _text_problem(value, lim)
             if problem is not None:
-                report("text", problem, where, INVALID_VALUE if "surrogate" in problem else LIMIT)
+                report("text", problem, place, INVALID_VALUE if "surrogate" in problem else LIMIT)
         elif isinstance(value, bool):
             continue
         elif isinstance(value, int):
             if abs(value) >= 10**lim.max_integer_digits:
                 what = f"an integer of more than {lim.max_integer_digits} digits"
-                report("int", limits.limit_message("max_integer_digits", what), where)
+                report("int", limits.limit_message("max_integer_digits", what), place)
         elif isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
-                report("float", f"`{value}` is not a finite number", where, INVALID_VALUE)
+                report("float", f"`{value}` is not a finite number", place, INVALID_VALUE)
         elif isinstance(value, Mapping):
+            depth = place[2] + 1
             for key, item in value.items():
-                sub = key_path(where, key) if isinstance(key, str) else f"{where}[{key!r}]"
                 if isinstance(key, str) and _text_problem(key, lim) is not None:
-                    report("key", f"a key: {_text_problem(key, lim)}", where, INVALID_VALUE)
+                    report("key", f"a key: {_text_problem(key, lim)}", place, INVALID_VALUE)
                     continue
-                stack.append((item, sub))
+                stack.append((item, (place, key, depth)))
         elif isinstance(value, list | tuple):
             if len(value) > lim.max_list_length:
                 what = f"a list of {len(value)} items"
-                report("list", limits.limit_message("max_list_length", what), where)
+                report("list", limits.limit_message("max_list_length", what), place)
                 continue
-            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+            depth = place[2] + 1
+            stack.extend((item, (place, i, depth)) for i, item in enumerate(value))
     return list(out.values())
+
+
+# Nesting of an agreement document (the model itself nests about 5 deep): deeper data
+# would only reach Python's recursion limit in the stages after loading.
+_MAX_DEPTH = 200
+
+# (parent, step, depth): a place in a document, its path built only when reported.
+_Place = tuple[Any, object, int]
+
+
+def _path(place: _Place) -> str:
+    steps: list[object] = []
+    node: Any = place
+    while node[0] is not None:
+        steps.append(node[1])
+        node = node[0]
+    out = str(node[1])
+    for step in reversed(steps):
+        if isinstance(step, int) and not isinstance(step, bool):
+            out += f"[{step}]"
+        elif isinstance(step, str):
+            out = key_path(out, step)
+        else:
+            out += f"[{step!r}]"
+    return out
 
 
 def is_fatal(diags: list[Diagnostic]) -> bool:

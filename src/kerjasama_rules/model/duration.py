@@ -163,8 +163,12 @@ _UNITS = {
     "day": "days",
     "days": "days",
 }
-_WORDS = re.compile(r"\s*(\d{1,6})\s*([a-z]+)\s*(?:,|dan|and)?", re.IGNORECASE)
-_ISO = re.compile(r"P(?:(\d{1,6})Y)?(?:(\d{1,6})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?", re.IGNORECASE)
+# re.ASCII: `\d` is 0-9 only, `\s` ASCII spaces only. Python reads `٥` (Arabic-Indic) or
+# `５` (full-width) as 5; a value in look-alike digits is refused, never read as a number.
+_WORDS = re.compile(r"\s*(\d{1,6})\s*([a-z]+)\s*(?:,|dan|and)?", re.IGNORECASE | re.ASCII)
+_ISO = re.compile(
+    r"P(?:(\d{1,6})Y)?(?:(\d{1,6})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?", re.IGNORECASE | re.ASCII
+)
 _HELP = "write durations like `5 tahun`, `36 bulan`, `2 minggu`, `45 hari` or ISO 8601 `P5Y`"
 
 

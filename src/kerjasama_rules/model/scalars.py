@@ -138,8 +138,10 @@ MONTHS = {
     **dict.fromkeys(("november", "nopember", "nov", "nop"), 11),
     **dict.fromkeys(("desember", "december", "des", "dec"), 12),
 }
-ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-WORD_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
+# re.ASCII: digits 0-9 only (`int` reads Arabic-Indic or full-width digits too: a date
+# written in them is refused, not silently read).
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+WORD_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", re.ASCII)
 
 
 def structure_date(value: object, _: object) -> datetime.date:

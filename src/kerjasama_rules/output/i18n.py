@@ -226,6 +226,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "check.switch-values": [
         ("switch `{name}` lists no values", "saklar `{name}` tidak menyebut nilai"),
         ("switch `{name}` lists `{value}` twice", "saklar `{name}` menyebut `{value}` dua kali"),
+        (
+            "switch `{name}` is read by the engine and must list exactly the values {values}",
+            "saklar `{name}` dibaca mesin dan harus menyebut tepat nilai {values}",
+        ),
     ],
     "check.switch-default": [
         ("switch `{name}` has no default", "saklar `{name}` tidak mempunyai nilai bawaan"),
@@ -284,7 +288,9 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     "agreement.missing-field": [
         ("missing required field `{field}`", "bidang wajib `{field}` tidak ada")
     ],
-    "agreement.wrong-type": [("expected {what}, got {got}", "seharusnya {what}, ternyata {got}")],
+    "agreement.wrong-type": [
+        ("expected {what}, got {got}", "seharusnya {what}, ternyata {got}"),
+    ],
     "agreement.invalid-value": [
         ("duplicate key `{key}`", "kunci `{key}` muncul dua kali"),
         ("the document is nested too deeply", "dokumen bersarang terlalu dalam"),
@@ -308,6 +314,16 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     ],
     "config.no-rules": [
         ("no `.kr` rule file found in {paths}", "tidak ditemukan berkas aturan `.kr` di {paths}")
+    ],
+    "config.no-agreements": [
+        (
+            "the file holds an empty list: no agreement to check",
+            "berkas berisi daftar kosong: tidak ada perjanjian yang diperiksa",
+        ),
+        (
+            "no agreement file (.yaml, .yml, .json) in the directory `{path}`",
+            "tidak ada berkas perjanjian (.yaml, .yml, .json) di direktori `{path}`",
+        ),
     ],
     "config.unreadable": [
         ("cannot read `{path}`: {reason}", "`{path}` tidak dapat dibaca: {reason}")
