@@ -110,6 +110,12 @@ class Outcome:
     error: str | None = None
     reason: str | None = None
     notes: tuple[NoteValue, ...] = ()
+    # The title in other languages (`judul en`): ((lang, text), ...); `title` is Indonesian.
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, lang: str = "id") -> str | None:
+        """The rule's title in ``lang``, falling back to the Indonesian title."""
+        return dict(self.titles).get(lang) or self.title
 
 
 @attrs.frozen

@@ -83,6 +83,7 @@ def _outcome_json(o: Outcome, lang: str, switches: dict[str, str]) -> dict[str, 
         "status": o.status,
         "severity": o.severity,
         "title": o.title,
+        "title_text": o.title_in(lang),
         "citations": [citation_to_json(c) for c in o.citations],
         "findings": [_finding_json(f, lang) for f in o.findings],
         "pending": [
@@ -416,7 +417,7 @@ def render_explanation(ex: Explanation, *, lang: str = "id", as_of_is_today: boo
     t = _T.get(lang, _T["id"])
     roles = _ROLE.get(lang, _ROLE["id"])
     o = ex.outcome
-    out = [f"{roles['rule']} {o.rule}: {o.title or ''}".rstrip()]
+    out = [f"{roles['rule']} {o.rule}: {o.title_in(lang) or ''}".rstrip()]
     out.append("  " + "; ".join(c.text for c in o.citations))
     if o.location is not None:
         out.append(f"  {o.location.file}:{o.location.line}:{o.location.column}")
@@ -469,7 +470,7 @@ def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
     """``kerjasama rules``: each rule with its title, citations and location."""
     out: list[str] = []
     for r in rules:
-        out.append(f"{r.id}  {r.title or ''}".rstrip())
+        out.append(f"{r.id}  {r.title_in(lang) or ''}".rstrip())
         out.append("    " + "; ".join(c.text for c in r.citations))
         units = sorted(
             {c.text for q in r.requirements for c in q.citations} - {c.text for c in r.citations}
@@ -483,6 +484,13 @@ def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
+def _titles(r: Rule) -> dict[str, str]:
+    # Every language's title: `judul` as `id`, then each `judul en`.
+    out = {} if r.title is None else {"id": r.title}
+    out.update((m.lang, m.text) for m in r.titles)
+    return out
+
+
 def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
     """``kerjasama rules --format json``."""
     return {
@@ -491,6 +499,7 @@ def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
             {
                 "rule": r.id,
                 "title": r.title,
+                "titles": _titles(r),
                 "citations": [citation_to_json(c) for c in r.citations],
                 "requirements": [
                     {
