@@ -16,6 +16,7 @@ from ..engine.evaluator import RuleSet
 from ..engine.project import RuleSelection, resolve_rules
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
+from ..output.counts import count
 from ..output.render import render_diagnostic
 
 __all__ = [
@@ -149,11 +150,11 @@ def today_jakarta() -> datetime.date:
 
 
 def write_diagnostics(diags: Sequence[Diagnostic], err: TextIO) -> None:
-    """Each diagnostic in full, then ``kerjasama: N error(s)``."""
+    """Each diagnostic in full, then ``kerjasama: N errors`` (``1 error``)."""
     for d in diags:
         err.write(render_diagnostic(d) + "\n\n")
     n = sum(1 for d in diags if d.severity == "error")
-    err.write(f"kerjasama: {n} error(s)\n")
+    err.write(f"kerjasama: {count(n, 'diagnostic-error', 'en')}\n")
 
 
 def switches_of(args: argparse.Namespace) -> dict[str, str]:
