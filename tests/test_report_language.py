@@ -523,3 +523,55 @@ def _foreign_cache(rules: kr.RuleSet, lang: str) -> set[str]:
     if lang not in _FOREIGN:
         _FOREIGN[lang] = _texts(rules, lang)
     return _FOREIGN[lang]
+
+
+# --- the JSON counts are the counts of the text -----------------------------------------------
+
+
+_RULE_STATES = (
+    "violated_rules", "warned_rules", "undetermined_rules", "met", "not_applicable", "errors",
+)  # fmt: skip
+
+
+def _json_counts_agree(report: Report) -> None:
+    doc = json.loads(kr.render_json([report], lang="en"))["reports"][0]
+    counts, outcomes = doc["counts"], doc["outcomes"]
+    findings = [f for o in outcomes for f in o["findings"]]
+    assert counts["rules"] == len(outcomes)
+    assert counts["violations"] == sum(
+        1 for f in findings if f["status"] == "fail" and f["severity"] == "error"
+    )
+    assert counts["warnings"] == sum(
+        1 for f in findings if f["status"] == "fail" and f["severity"] != "error"
+    )
+    assert counts["undetermined"] == sum(1 for f in findings if f["status"] == "unknown")
+    assert counts["not_applicable"] == sum(1 for o in outcomes if o["status"] == "not_applicable")
+    # The pending entries the text counts are those due once a fact is recorded.
+    assert counts["pending"] == sum(1 for o in outcomes for p in o["pending"] if p["due_when"])
+    assert counts["rules"] == sum(counts[k] for k in _RULE_STATES)
+    text = kr.render_text(report, lang="en")
+    findings_line = text.splitlines()[-1]
+    assert findings_line.startswith("Findings: ")
+    for n, noun in (
+        (counts["violations"], "violation"),
+        (counts["undetermined"], "undetermined requirement"),
+        (counts["pending"], "obligation"),
+    ):
+        # (the line leaves out obligations not yet due when there are none)
+        if n or noun != "obligation":
+            assert f"{n} {noun}" in findings_line, (n, noun, findings_line)
+        else:
+            assert noun not in findings_line
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_json_counts_agree_on_examples(rules: kr.RuleSet, path: Path) -> None:
+    _json_counts_agree(rules.evaluate(kr.load_agreement(path), as_of=AS_OF))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(agreement=agreements())
+def test_json_counts_agree_on_generated_agreements(
+    rules: kr.RuleSet, agreement: kr.Agreement
+) -> None:
+    _json_counts_agree(rules.evaluate(agreement, as_of=AS_OF))

@@ -55,7 +55,8 @@ def render_law_entries(entries: Sequence[LawEntry], *, lang: str = "id") -> str:
         facts = [
             (
                 "confidence" if en else "keyakinan",
-                (_CONFIDENCE_EN.get(u.confidence, u.confidence) if en else u.confidence) or "-",
+                (_CONFIDENCE_EN.get(u.confidence or "", u.confidence) if en else u.confidence)
+                or "-",
             ),
             (
                 "checkable" if en else "dapat diperiksa",

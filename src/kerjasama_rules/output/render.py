@@ -14,6 +14,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
+
 from ..engine.report import (
     DeterminationResult,
     Explanation,
@@ -158,6 +160,8 @@ def report_to_json(r: Report, *, lang: str = "id") -> dict[str, Any]:
             for d in r.determinations
         },
         "outcomes": [_outcome_json(o, lang, dict(r.switches)) for o in r.outcomes],
+        # The numbers of the verdict line and the summary, from the same tally.
+        "counts": attrs.asdict(tally(r)),
         "data_warnings": [
             {"path": w.path, "value": w.value, "kind": w.kind} for w in data_warnings(r)
         ],
