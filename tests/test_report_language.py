@@ -575,3 +575,16 @@ def test_json_counts_agree_on_generated_agreements(
     rules: kr.RuleSet, agreement: kr.Agreement
 ) -> None:
     _json_counts_agree(rules.evaluate(agreement, as_of=AS_OF))
+
+
+def test_explain_says_when_a_note_is_shown_not_when_it_is_due(rules: kr.RuleSet) -> None:
+    # A note's guard is not an obligation: "due once" before a note misread the rule.
+    agreement = kr.load_agreement(ROOT / "examples" / "ksdpl-arnhem-tidak-patuh.yaml")
+    ex = rules.explain(agreement, "pp28-30-4", as_of=AS_OF)
+    assert [s.role for s in ex.steps].count("catatan_jika") == 1
+    text = render_explanation(ex, lang="en")
+    assert "note shown when not present dprd.tanggal_keputusan" in text
+    due = [s for s in ex.steps if s.role == "jika"]  # the requirements' guards only
+    assert text.count("\n  due once ") == len(due) == 2
+    assert "    DPRD decision deadline" in text  # the note's label, in the reader's language
+    assert "Batas waktu keputusan DPRD" in render_explanation(ex, lang="id")

@@ -219,8 +219,9 @@ class Step:
     """One condition of a rule as it was evaluated, for ``kerjasama explain``.
 
     ``role`` is ``berlaku`` (applicability), ``kecuali`` (exception), ``jika`` (when a
-    requirement falls due), ``wajib`` (the requirement itself), ``catatan`` (a note) or
-    ``kasus`` (a case of a determination).
+    requirement falls due), ``wajib`` (the requirement itself), ``catatan`` (a note, its
+    label as ``message``), ``catatan_jika`` (when a note is shown) or ``kasus`` (a case of
+    a determination).
     """
 
     role: str

@@ -409,10 +409,10 @@ def render_text(report: Report, *, lang: str = "id", as_of_is_today: bool = Fals
 _ROLE = {
     "id": {"berlaku": "berlaku jika", "kecuali": "kecuali", "jika": "jatuh tempo jika",
            "wajib": "wajib", "status": "Status", "rule": "Aturan", "catatan": "catatan",
-           "kasus": "jika"},
+           "kasus": "jika", "catatan_jika": "catatan ditampilkan jika"},
     "en": {"berlaku": "applies when", "kecuali": "unless", "jika": "due once",
            "wajib": "requires", "status": "Status", "rule": "Rule", "catatan": "note",
-           "kasus": "if"},
+           "kasus": "if", "catatan_jika": "note shown when"},
 }  # fmt: skip
 
 
