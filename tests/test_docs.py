@@ -308,6 +308,38 @@ def test_limitation_the_checker_emits_no_warnings() -> None:
     assert kr.load_rules().warnings == ()
 
 
+def _run_out(*args: str) -> str:
+    _, out, err = _cli(*args)
+    return out + err
+
+
+def test_limitation_determination_titles_are_indonesian_only() -> None:
+    # docs/language.md: "Only rules have an English title" (tests/test_report_language.py
+    # leaves the determination's line out of its check).
+    from kerjasama_rules.errors import RuleSyntaxError
+    from kerjasama_rules.language.parser import parse
+
+    with pytest.raises(RuleSyntaxError):
+        parse('penetapan x {\n  judul "a"\n  judul en "b"\n  jika benar maka 1\n}\n')
+
+
+def test_limitation_switch_texts_are_indonesian_only() -> None:
+    # docs/language.md: switch titles and reasons are Indonesian only (then add
+    # `rules --switches` to the outputs of tests/test_report_language.py).
+    text = _run_out("rules", "--switches", "--lang", "en")
+    assert "Apakah cuti bersama nasional dihitung sebagai hari kerja?" in text
+
+
+def test_limitation_template_field_descriptions_are_english_only() -> None:
+    # docs/cli.md: `template` describes each field in English in both languages.
+    assert "# stable identifier of the agreement" in _run_out("template", "KSDD", "--lang", "id")
+
+
+def test_limitation_rule_tests_have_no_language_option() -> None:
+    # docs/cli.md: `kerjasama test` has no `--lang` (its output is English).
+    assert "--lang" not in _run_out("test", "--help")
+
+
 # Limitations once listed and since lifted: the pages no longer list them.
 
 

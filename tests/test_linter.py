@@ -252,7 +252,7 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     code, out, _ = _cli("lint", str(bad))
     assert code == 1
     assert "error[check.unknown-field]" in out and "warning[lint.unused-definition]" in out
-    assert "1 error(s), 1 warning(s)" in out
+    assert "1 error, 1 warning" in out
     warn_only = tmp_path / "warn.kr"
     warn_only.write_text("definisi tak_dipakai = 1\n" + GOOD, encoding="utf-8")
     assert _cli("lint", str(warn_only))[0] == 0

@@ -221,3 +221,12 @@ def test_unclosed_block_names_its_line() -> None:
     (d,) = _syntax_error(text).diagnostics
     assert d.code == "syntax.unexpected-end"
     assert d.help == "the block opened at line 2 is not closed: add `}`"
+
+
+def test_a_rule_has_one_title_per_language() -> None:
+    # `judul en` gives the English title beside `judul`; a second one is a syntax error.
+    head = 'aturan "x" {\n  judul "Judul"\n  judul en "Title"\n'
+    rule = parse(head + "  dasar PP 28/2018 Pasal 1\n  wajib benar\n}\n").items[0]
+    assert (rule.title, rule.title_in("en"), rule.title_in("id")) == ("Judul", "Title", "Judul")
+    with pytest.raises(RuleSyntaxError, match="judul en"):
+        parse(head + '  judul en "Again"\n  dasar PP 28/2018 Pasal 1\n  wajib benar\n}\n')

@@ -23,6 +23,7 @@ from ..engine.project import RuleSelection, rules_around
 from ..engine.rulefiles import rule_files
 from ..errors import KerjasamaError
 from ..law.inventory import inventory_files, load_inventory
+from ..output.counts import count
 from ..output.lint import lint_to_json
 from ..output.render import render_diagnostic
 from ..output.rulesource import render_rules_line
@@ -115,10 +116,10 @@ def _fmt(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 err.write(f"formatted {name}\n")
     if broken:
-        err.write(f"kerjasama fmt: {broken} file(s) could not be formatted\n")
+        err.write(f"kerjasama fmt: {count(broken, 'file', 'en')} could not be formatted\n")
         return EXIT_BAD_INPUT
     if args.check and changed:
-        err.write(f"kerjasama fmt: {changed} file(s) would be reformatted\n")
+        err.write(f"kerjasama fmt: {count(changed, 'file', 'en')} would be reformatted\n")
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -174,13 +175,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _summary(result: LintResult, lang: str) -> str:
-    n = len(result.files)
-    if lang == "id":
-        return (
-            f"kerjasama lint: {n} berkas, {result.errors} kesalahan, "
-            f"{result.warnings} peringatan, {result.infos} info"
-        )
-    return (
-        f"kerjasama lint: {n} file(s), {result.errors} error(s), "
-        f"{result.warnings} warning(s), {result.infos} info"
-    )
+    parts = [
+        count(len(result.files), "file", lang),
+        count(result.errors, "diagnostic-error", lang),
+        count(result.warnings, "diagnostic-warning", lang),
+        count(result.infos, "diagnostic-info", lang),
+    ]
+    return "kerjasama lint: " + ", ".join(parts)

@@ -20,6 +20,7 @@ from ..engine.rulefiles import load_rules
 from ..errors import AgreementError, ConfigurationError, Diagnostic
 from ..model.agreement import Agreement
 from ..model.loader import load_agreements
+from ..output.counts import count as count_of
 from ..output.render import render_diagnostic
 
 __all__ = [
@@ -236,11 +237,11 @@ def today_jakarta() -> datetime.date:
 
 
 def write_diagnostics(diags: Sequence[Diagnostic], err: TextIO) -> None:
-    """Each diagnostic in full, then ``kerjasama: N error(s)``."""
+    """Each diagnostic in full, then ``kerjasama: N errors`` (``1 error``)."""
     for d in diags:
         err.write(render_diagnostic(d) + "\n\n")
     n = sum(1 for d in diags if d.severity == "error")
-    err.write(f"kerjasama: {n} error(s)\n")
+    err.write(f"kerjasama: {count_of(n, 'diagnostic-error', 'en')}\n")
 
 
 def switches_of(args: argparse.Namespace) -> dict[str, str]:

@@ -62,6 +62,9 @@ def register_schema_template(sub: Any) -> None:
     )
     template.add_argument("jenis", choices=("KSDD", "KSDPK", "KSDPL", "KSDLL", "SINERGI"))
     add_rules(template)
+    template.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="language of the comments (default: id)"
+    )
 
 
 def register_deadline(sub: Any) -> None:
@@ -114,8 +117,8 @@ def run_template(args: argparse.Namespace, out: TextIO) -> int:
     """``kerjasama template JENIS``, headed by a YAML comment naming the rules used."""
     selection = rule_selection(args)
     rules = load_rules(*selection.paths)
-    out.write("# " + render_rules_line(selection))
-    out.write(render_template(rules, Jenis(args.jenis)))
+    out.write("# " + render_rules_line(selection, args.lang))
+    out.write(render_template(rules, Jenis(args.jenis), lang=args.lang))
     return EXIT_OK
 
 

@@ -299,6 +299,8 @@ class _Printer:
         kw = self.kw
         self.add(f"{kw['rule']} {_quote(r.id)} {{", self.start(r))
         self.title(r, r.title)
+        for m in r.titles:
+            self.add(f"  {kw['title']} {m.lang} {_quote(m.text)}", self.start(m))
         if r.citations:
             self.add("  " + self.cites(r.citations), self.start(r.citations[0]))
         if r.when is not None:

@@ -9,7 +9,7 @@ the whole set, and adds warnings the checker does not give because the rules sti
 * ``lint.constant-condition``: a ``berlaku jika``, ``kecuali``, ``jika`` or ``wajib``
   whose value cannot change with the agreement (``wajib benar``, ``x atau benar``);
 * ``lint.missing-english-message`` (info): a requirement, or a ``catatan``, without
-  ``pesan en``;
+  ``pesan en``, or a rule with a ``judul`` but no ``judul en``;
 * ``lint.unknown-unit``: a citation of a Pasal/ayat/huruf the law inventory does not
   have (only when an inventory is given; see ``inventory.py``);
 * ``lint.unknown-instrument`` (error): a citation of an instrument the inventory does
@@ -263,6 +263,17 @@ class _Lints:
             self.constant(r.when, "when")
         for u in r.unless:
             self.constant(u, "unless")
+        if r.title is not None and not any(m.lang == "en" for m in r.titles):
+            at = r.id_span if r.id_span is not None else r.span
+            self.add(
+                "lint.missing-english-message",
+                f"rule `{r.id}` has no title in English",
+                at,
+                'add `judul en "..."` after the title so English reports do not show '
+                "the Indonesian one",
+                "info",
+                id=r.id,
+            )
         for req in r.requirements:
             self.constant(req.expr, "require")
             if req.guard is not None:

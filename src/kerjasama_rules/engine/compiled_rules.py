@@ -135,6 +135,7 @@ def outcome(
         error,
         reason,
         notes,
+        base.titles,
     )
 
 
@@ -182,6 +183,7 @@ def compile_rule(comp: Compiler, r: nodes.Rule, *, memo_facts: bool) -> Compiled
             title=r.title,
             citations=r.citations,
             location=loc,
+            titles=tuple((m.lang, m.text) for m in r.titles),
         )
 
     return CompiledRule(

@@ -67,8 +67,11 @@ def rule_steps(compiled: CompiledRule, comp: Compiler, ctx: Context) -> tuple[St
             # the exception holds, or it is unknown whether it does: the rule stops here
             return tuple(steps)
     for n in node.notes:
-        if n.guard is None or step("jika", n.guard, comp.compile(n.guard, record=True)) is True:
-            step("catatan", n.expr, comp.compile(n.expr, record=True))
+        # A note's guard says when the note is shown, not when an obligation falls due.
+        shown = n.guard is None or step("catatan_jika", n.guard, comp.compile(n.guard, record=True))
+        if shown is True:
+            label = (("id", n.label), *((m.lang, m.text) for m in n.messages))
+            step("catatan", n.expr, comp.compile(n.expr, record=True), message=label)
     for q in compiled.reqs:
         if q.node.guard is not None:
             g = step("jika", q.node.guard, q.guard_rec)  # type: ignore[arg-type]

@@ -110,6 +110,12 @@ class Outcome:
     error: str | None = None
     reason: str | None = None
     notes: tuple[NoteValue, ...] = ()
+    # The title in other languages (`judul en`): ((lang, text), ...); `title` is Indonesian.
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, lang: str = "id") -> str | None:
+        """The rule's title in ``lang``, falling back to the Indonesian title."""
+        return dict(self.titles).get(lang) or self.title
 
 
 @attrs.frozen
@@ -213,8 +219,9 @@ class Step:
     """One condition of a rule as it was evaluated, for ``kerjasama explain``.
 
     ``role`` is ``berlaku`` (applicability), ``kecuali`` (exception), ``jika`` (when a
-    requirement falls due), ``wajib`` (the requirement itself), ``catatan`` (a note) or
-    ``kasus`` (a case of a determination).
+    requirement falls due), ``wajib`` (the requirement itself), ``catatan`` (a note, its
+    label as ``message``), ``catatan_jika`` (when a note is shown) or ``kasus`` (a case of
+    a determination).
     """
 
     role: str

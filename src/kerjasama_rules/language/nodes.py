@@ -281,8 +281,17 @@ class Rule:
     requirements: tuple[Requirement, ...]
     notes: tuple[Note, ...] = ()
     replaces: tuple[str, ...] = ()
+    # The title in other languages (`judul en "..."`); `title` is the Indonesian one.
+    titles: tuple[Message, ...] = ()
     span: Span | None = _span
     id_span: Span | None = _span
+
+    def title_in(self, lang: str = "id") -> str | None:
+        """The title in ``lang``, falling back to the Indonesian title."""
+        for m in self.titles:
+            if m.lang == lang:
+                return m.text
+        return self.title
 
 
 @attrs.frozen

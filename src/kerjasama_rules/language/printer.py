@@ -222,6 +222,8 @@ def to_source(f: nodes.RuleFile, *, lang: str = "id") -> str:
             lines.append(f"{kw['rule']} {_quote(item.id)} {{")
             if item.title is not None:
                 lines.append(f"  {kw['title']} {_quote(item.title)}")
+            for m in item.titles:
+                lines.append(f"  {kw['title']} {m.lang} {_quote(m.text)}")
             if item.citations:
                 lines.append("  " + _cites(item.citations, kw))
             if item.when is not None:

@@ -37,6 +37,7 @@ class ToNodes(ExprToNodes):
     # ---- rules
     def rule(self, meta: Any, rid: Token, *parts: Any) -> nodes.Rule:
         title: str | None = None
+        titles: dict[str, nodes.Message] = {}
         cites: list[nodes.Citation] = []
         when: nodes.Expr | None = None
         unless: list[nodes.Expr] = []
@@ -53,6 +54,15 @@ class ToNodes(ExprToNodes):
                 if title is not None:
                     raise _dup("judul", span)
                 title = value
+            elif kind == "title_in":
+                if value.lang == "id":  # `judul id "..."` is the title itself
+                    if title is not None:
+                        raise _dup("judul", span)
+                    title = value.text
+                    continue
+                if value.lang in titles:
+                    raise _dup(f"judul {value.lang}", span)
+                titles[value.lang] = value
             elif kind == "cite":
                 cites.extend(value)
             elif kind == "when":
@@ -75,12 +85,17 @@ class ToNodes(ExprToNodes):
             requirements=tuple(reqs),
             notes=tuple(notes),
             replaces=tuple(replaces),
+            titles=tuple(titles.values()),
             span=self._span(meta),
             id_span=self._tspan(rid),
         )
 
     def title(self, meta: Any, s: Token) -> tuple[str, str, Span | None]:
         return ("title", unquote(s), self._span(meta))
+
+    def title_in(self, meta: Any, lang: Token, s: Token) -> tuple[str, nodes.Message, Any]:
+        span = self._span(meta)
+        return ("title_in", nodes.Message(lang=str(lang), text=unquote(s), span=span), span)
 
     def cite(
         self, meta: Any, *cites: nodes.Citation

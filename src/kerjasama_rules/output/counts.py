@@ -58,6 +58,11 @@ _NOUNS: dict[str, tuple[str, str, str]] = {
     ),
     "pending": ("obligation not yet due", "obligations not yet due", "kewajiban belum jatuh tempo"),
     "error": ("rule that could not run", "rules that could not run", "aturan gagal dijalankan"),
+    # Diagnostics and files, for the summaries of lint, fmt and failed commands.
+    "file": ("file", "files", "berkas"),
+    "diagnostic-error": ("error", "errors", "kesalahan"),
+    "diagnostic-warning": ("warning", "warnings", "peringatan"),
+    "diagnostic-info": ("info", "info", "info"),
 }
 
 _WORDS = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import Diagnostic
+from .counts import count
 from .i18n import SEVERITY_WORDS, localize
 
 __all__ = ["render_diagnostic", "render_diagnostics"]
@@ -57,8 +58,9 @@ def render_diagnostics(diags: Iterable[Diagnostic], lang: str = "en") -> str:
     items = list(diags)
     body = "\n\n".join(render_diagnostic(d, lang) for d in items)
     errors = sum(1 for d in items if d.severity == "error")
-    if lang == "id":
-        tail = f"{errors} kesalahan" if errors else f"{len(items)} peringatan"
-    else:
-        tail = f"{errors} error(s)" if errors else f"{len(items)} warning(s)"
+    tail = (
+        count(errors, "diagnostic-error", lang)
+        if errors
+        else count(len(items), "diagnostic-warning", lang)
+    )
     return f"{body}\n\n{tail}"

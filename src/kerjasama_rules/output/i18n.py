@@ -270,6 +270,10 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
             "a note of rule `{id}` has no label in English",
             "sebuah catatan dalam aturan `{id}` tidak mempunyai label berbahasa Inggris",
         ),
+        (
+            "rule `{id}` has no title in English",
+            "aturan `{id}` tidak mempunyai judul berbahasa Inggris",
+        ),
     ],
     "lint.unknown-unit": [
         (
@@ -479,6 +483,10 @@ HELPS: list[tuple[str, str]] = [
     (
         'add `pesan en "..."` after the note so English readers of the report understand it',
         'tambahkan `pesan en "..."` sesudah catatan agar pembaca laporan berbahasa Inggris memahaminya',
+    ),
+    (
+        'add `judul en "..."` after the title so English reports do not show the Indonesian one',
+        'tambahkan `judul en "..."` sesudah judul agar laporan berbahasa Inggris tidak memuat judul berbahasa Indonesia',
     ),
     ("check the number against the text of {instrument}", "periksa nomornya terhadap naskah {instrument}"),
     (

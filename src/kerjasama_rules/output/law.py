@@ -28,6 +28,8 @@ __all__ = [
 _STATUS = {"missing": "belum", "encoded": "dikodekan", "tested": "teruji"}
 _STATUS_EN = {"missing": "missing", "encoded": "encoded", "tested": "tested"}
 _NO_WORDING = {"id": "bunyi belum dimuat", "en": "wording not included"}
+# The inventory's confidence words, for English readers.
+_CONFIDENCE_EN = {"tinggi": "high", "sedang": "medium", "rendah": "low"}
 GENERATED_NOTE = (
     "<!-- Dibuat otomatis dari rules/*/inventaris.yaml; jangan disunting. Generated from\n"
     "     the law inventory; do not edit. Regenerate with: kerjasama law --pages docs/law -->"
@@ -51,7 +53,11 @@ def render_law_entries(entries: Sequence[LawEntry], *, lang: str = "id") -> str:
             head += f" — {u.title}"
         lines.append(head)
         facts = [
-            ("confidence" if en else "keyakinan", u.confidence or "-"),
+            (
+                "confidence" if en else "keyakinan",
+                (_CONFIDENCE_EN.get(u.confidence or "", u.confidence) if en else u.confidence)
+                or "-",
+            ),
             (
                 "checkable" if en else "dapat diperiksa",
                 ("yes" if en else "ya") if u.checkable else ("no" if en else "tidak"),
@@ -66,11 +72,11 @@ def render_law_entries(entries: Sequence[LawEntry], *, lang: str = "id") -> str:
         elif u.wording_missing and u.wording_missing == shown_reason:
             lines.append(f"{pad}  ({_NO_WORDING[lang]}, {'as above' if en else 'lihat di atas'})")
         else:
-            reason = f": {u.wording_missing}" if u.wording_missing else ""
+            reason = f": {_inventory_text(u.wording_missing, en)}" if u.wording_missing else ""
             lines.append(f"{pad}  ({_NO_WORDING[lang]}{reason})")
             shown_reason = u.wording_missing
         if u.note:
-            lines.append(f"{pad}  {'note' if en else 'catatan'}: {u.note}")
+            lines.append(f"{pad}  {'note' if en else 'catatan'}: {_inventory_text(u.note, en)}")
         if e.rules:
             label = "rules" if en else "aturan"
             lines.append(f"{pad}  {label}: " + ", ".join(f"{r.id} ({r.location})" for r in e.rules))
@@ -82,6 +88,12 @@ def render_law_entries(entries: Sequence[LawEntry], *, lang: str = "id") -> str:
                 f"{e.coverage.passed_in} {'passing' if en else 'meluluskan'})"
             )
     return "\n".join(lines) + "\n"
+
+
+def _inventory_text(text: str, en: bool) -> str:
+    # The inventory's notes are written in Indonesian only: an English reader sees them
+    # quoted, as data in the inventory's language, not as a sentence of the report.
+    return f'"{text}" (in Indonesian)' if en else text
 
 
 def law_entries_to_json(entries: Sequence[LawEntry]) -> dict[str, Any]:

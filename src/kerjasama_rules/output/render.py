@@ -18,6 +18,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
+
 from ..engine.report import (
     DeterminationResult,
     Explanation,
@@ -99,6 +101,7 @@ def outcome_to_json(
         "status": o.status,
         "severity": o.severity,
         "title": o.title,
+        "title_text": o.title_in(lang),
         "citations": [citation_to_json(c) for c in o.citations],
         "findings": [_finding_json(f, lang, law) for f in o.findings],
         "pending": [
@@ -183,6 +186,8 @@ def report_to_json(
             if outcomes
             else None
         ),
+        # The numbers of the verdict line and the summary, from the same tally.
+        "counts": attrs.asdict(tally(r)),
         "data_warnings": [
             {"path": w.path, "value": w.value, "kind": w.kind} for w in data_warnings(r)
         ],
@@ -443,10 +448,10 @@ def render_text(
 _ROLE = {
     "id": {"berlaku": "berlaku jika", "kecuali": "kecuali", "jika": "jatuh tempo jika",
            "wajib": "wajib", "status": "Status", "rule": "Aturan", "catatan": "catatan",
-           "kasus": "jika"},
+           "kasus": "jika", "catatan_jika": "catatan ditampilkan jika"},
     "en": {"berlaku": "applies when", "kecuali": "unless", "jika": "due once",
            "wajib": "requires", "status": "Status", "rule": "Rule", "catatan": "note",
-           "kasus": "if"},
+           "kasus": "if", "catatan_jika": "note shown when"},
 }  # fmt: skip
 
 
@@ -463,7 +468,7 @@ def render_explanation(
     shown_law = LawLines(law, lang) if law is not None else None
     roles = _ROLE.get(lang, _ROLE["id"])
     o = ex.outcome
-    out = [f"{roles['rule']} {o.rule}: {o.title or ''}".rstrip()]
+    out = [f"{roles['rule']} {o.rule}: {o.title_in(lang) or ''}".rstrip()]
     out.append("  " + "; ".join(c.text for c in o.citations))
     if shown_law is not None:
         for c in o.citations:
@@ -529,7 +534,7 @@ def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
     """``kerjasama rules``: each rule with its title, citations and location."""
     out: list[str] = []
     for r in rules:
-        out.append(f"{r.id}  {r.title or ''}".rstrip())
+        out.append(f"{r.id}  {r.title_in(lang) or ''}".rstrip())
         out.append("    " + "; ".join(c.text for c in r.citations))
         units = sorted(
             {c.text for q in r.requirements for c in q.citations} - {c.text for c in r.citations}
@@ -543,6 +548,13 @@ def render_rule_list(rules: Sequence[Rule], *, lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
+def _titles(r: Rule) -> dict[str, str]:
+    # Every language's title: `judul` as `id`, then each `judul en`.
+    out = {} if r.title is None else {"id": r.title}
+    out.update((m.lang, m.text) for m in r.titles)
+    return out
+
+
 def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
     """``kerjasama rules --format json``."""
     return {
@@ -551,6 +563,7 @@ def rules_to_json(rules: Sequence[Rule]) -> dict[str, Any]:
             {
                 "rule": r.id,
                 "title": r.title,
+                "titles": _titles(r),
                 "citations": [citation_to_json(c) for c in r.citations],
                 "requirements": [
                     {
