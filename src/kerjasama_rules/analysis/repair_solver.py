@@ -303,6 +303,31 @@ class _Problem:
             elif kind == "duration":
                 y, m, d = f.value
                 out.append(z3.And(m == 0, d == 0, y >= 1, y <= 10))
+            elif kind == "list" and f.type.elem is not None and f.type.elem.kind == "enum":
+                out += self._list_realism(f)
+        return out
+
+    def _list_realism(self, f: Fact) -> list[Any]:
+        """A list of members as a person writes it: no member twice, the items it had
+        kept where they may stay (no longer than it was), new ones in the members'
+        order."""
+        items = [self.enc.facts.get(f"{f.path}[{i}]") for i in range(self.enc.list_bound)]
+        if any(g is None for g in items):
+            return []
+        vals = [g.value for g in items if g is not None]
+        n = f.value
+        out = [
+            z3.And(
+                *[z3.Implies(n > j, vals[i] != vals[j]) for j in range(len(vals)) for i in range(j)]
+            )
+        ]
+        cur = _current(self.agreement, f.path)
+        if isinstance(cur, tuple | list) and cur:
+            out.append(n <= len(cur))
+            assert f.type.elem is not None and f.type.elem.enum is not None
+            members = list(f.type.elem.enum)
+            out += [vals[i] == members.index(v) for i, v in enumerate(cur) if i < len(vals)]
+        out += [z3.Implies(n > i + 1, vals[i] < vals[i + 1]) for i in range(len(vals) - 1)]
         return out
 
     # ------------------------------------------------------------------ models
