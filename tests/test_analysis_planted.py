@@ -4,7 +4,8 @@ Every case in ``tests/analysis_planted/`` is one small edit of the bundled rules
 drafter writes it (a contradictory `berlaku jika`, a requirement that always holds, a
 second file claiming the same ayat, ...). The test copies ``rules/`` to a temporary
 directory, applies the edit, and analyses the files the case touches (with
-``tafsiran.kr`` for the switches). It then requires:
+``tafsiran.kr`` for the switches and ``bukti_tanggal.kr`` for the facts derived from
+dates, which the rules of several files read). It then requires:
 
 - exactly the expected findings: each code at the expected file and line (the line where
   the case's ``at`` text occurs, ``nth`` occurrence), with the related location where
@@ -38,6 +39,8 @@ from kerjasama_rules.engine.rulefiles import load_rules
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "analysis_planted").glob("*.yaml"))
 SWITCHES = "pp28_2018/tafsiran.kr"
+# Definitions read by rules of several files: analysed with every case.
+SHARED = (SWITCHES, "pp28_2018/bukti_tanggal.kr")
 
 
 def _case(path: Path) -> dict[str, Any]:
@@ -202,7 +205,7 @@ def test_planted_mistake_is_found_located_and_witnessed(
 ) -> None:
     case = _case(path)
     rules = apply_edits(case, bundled_copy, tmp_path)
-    files = [SWITCHES, *[f for f in case["analyse"] if f != SWITCHES]]
+    files = [*SHARED, *[f for f in case["analyse"] if f not in SHARED]]
     paths = [rules / f for f in files]
     result = analyze(*paths)
     left = list(result.findings)

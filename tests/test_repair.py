@@ -90,7 +90,10 @@ def test_repairs_of_the_bundled_examples_pass_and_are_minimal(
 
 
 def test_a_repair_fills_the_missing_source_of_financing() -> None:
-    a = kr.load_agreement(EXAMPLES / "ksdpl-arnhem-tidak-patuh.yaml")
+    # The example records the part as absent (an empty text); here it is missing.
+    doc = kr.unstructure_agreement(kr.load_agreement(EXAMPLES / "ksdpl-arnhem-tidak-patuh.yaml"))
+    del doc["rencana"]["sumber_pembiayaan"]
+    a = kr.load_agreement(doc)
     result = kr.repair(a, RULES, as_of=AS_OF, rule="pp28-30-3")
     assert result.status == "repaired" and result.method == "z3"
     # Filling a missing fact is preferred to changing (here: removing) a present one.

@@ -25,7 +25,7 @@ from ..language.printer import expr_to_source
 from .allow import allowances
 from .encode import NotEncodable, Val
 from .findings import AnalysisFinding, AnalysisResult, NotAnalysed
-from .solver import GaveUp, Solving, location, same_units, values_differ
+from .solver import RLIMIT, GaveUp, Solving, location, same_units, values_differ
 
 __all__ = ["analyze_checked"]
 
@@ -545,10 +545,10 @@ class _Analyzer(Solving):
 
 
 def analyze_checked(
-    checked: CheckedRules, rules: RuleSet | None = None, *, timeout_ms: int = 10000
+    checked: CheckedRules, rules: RuleSet | None = None, *, rlimit: int = RLIMIT
 ) -> AnalysisResult:
     """Analyse checked rules (see :func:`kerjasama_rules.analysis.analyze`)."""
-    a = _Analyzer(checked, rules or RuleSet(checked), timeout_ms)
+    a = _Analyzer(checked, rules or RuleSet(checked), rlimit)
     a.encode_rules()
     for r in a.rules:
         try:

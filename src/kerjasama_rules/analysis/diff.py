@@ -129,7 +129,7 @@ def semantic_diff(old: Sequence[str], new: Sequence[str]) -> DiffResult:
 
 def diff_rule_sets(old_rules: RuleSet, new_rules: RuleSet) -> DiffResult:
     """Compare two compiled rule sets (see :func:`semantic_diff`)."""
-    a = _Analyzer(new_rules._checked, new_rules, 10000)
+    a = _Analyzer(new_rules._checked, new_rules)
     old_enc = Encoder(old_rules._checked)
     new_enc = a.enc
     # Both versions read the same list facts: one bound, the larger one.

@@ -147,7 +147,7 @@ class RepairResult:
     fixed: tuple[str, ...]
     free: tuple[str, ...]
     #: Why the search was used instead of z3: a code (``no-solver``, ``requested``,
-    #: ``list-bound``, ``not-encodable``, ``gave-up``, ``time-budget``) and its values.
+    #: ``list-bound``, ``not-encodable``, ``gave-up``, ``budget``) and its values.
     fallback: tuple[str, ...] = ()
 
     @property

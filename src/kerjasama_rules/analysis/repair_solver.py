@@ -7,17 +7,22 @@ every targeted rule ends without an error-severity ``fail`` or ``unknown``. Soft
 constraints: each fact keeps its value; the fewest are given up (then the fewest present
 facts, so that filling a missing fact wins a tie), then as many preferences for values a
 person would write as fit. The counting is done with pseudo-Boolean bounds on a plain
-solver, smallest first (``_least``): z3's ``Optimize`` over the same soft constraints
+solver, smallest first (``repair_count.least``): z3's ``Optimize`` over the same soft constraints
 timed out (over 5 s) on the text facts of the KSDPL cooperation plan, which this answers
-in milliseconds. Each model becomes a document, replayed on the engine: a rule the change breaks is
-added to the goal, a working-day value the model guessed is pinned to the real calendar's,
+in milliseconds. Only the count is proved minimal; the tie-breaks (fewer present facts
+changed, the preferences) improve the model found and stop where the solver cannot
+decide within a small resource limit, and the preferences choose values only, with the
+set of changed facts kept. Every limit is z3's ``rlimit`` (counted work), never a
+clock: the same repair on a loaded machine as on an idle one.
+
+Each model becomes a document, replayed on the engine: a rule the change breaks is added
+to the goal, a working-day value the model guessed is pinned to the real calendar's,
 and only verified repairs are kept. Alternatives block each found set of facts.
 """
 
 from __future__ import annotations
 
 import datetime
-import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -28,6 +33,7 @@ from ..engine.evaluator import RuleSet
 from ..language import nodes
 from ..model.agreement import Agreement
 from .encode import LIST_BOUND, Encoder, Fact, NotEncodable
+from .repair_count import BUDGET, RLIMIT, SolverGaveUp, Spent, least
 from .repair_model import (
     Blocked,
     FactChange,
@@ -50,21 +56,8 @@ from .witness import real_working_days
 
 __all__ = ["SolverGaveUp", "solve"]
 
-_TIMEOUT_MS = 20_000
-_BUDGET_S = 30.0
 _ATTEMPTS = 24
 _PP28_IN_FORCE = datetime.date(2018, 7, 13).toordinal()
-
-
-class SolverGaveUp(Exception):
-    """The solver cannot answer (a construct it does not encode, a timeout): the caller
-    falls back to the bounded search and says why. ``reason`` is a code and its values
-    (``list-bound``, ``not-encodable``, ``gave-up``, ``time-budget``), which the output
-    layer words in the report's language."""
-
-    def __init__(self, message: str, *reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def _gave_up(s: z3.Solver) -> SolverGaveUp:
@@ -310,6 +303,31 @@ class _Problem:
             elif kind == "duration":
                 y, m, d = f.value
                 out.append(z3.And(m == 0, d == 0, y >= 1, y <= 10))
+            elif kind == "list" and f.type.elem is not None and f.type.elem.kind == "enum":
+                out += self._list_realism(f)
+        return out
+
+    def _list_realism(self, f: Fact) -> list[Any]:
+        """A list of members as a person writes it: no member twice, the items it had
+        kept where they may stay (no longer than it was), new ones in the members'
+        order."""
+        items = [self.enc.facts.get(f"{f.path}[{i}]") for i in range(self.enc.list_bound)]
+        if any(g is None for g in items):
+            return []
+        vals = [g.value for g in items if g is not None]
+        n = f.value
+        out = [
+            z3.And(
+                *[z3.Implies(n > j, vals[i] != vals[j]) for j in range(len(vals)) for i in range(j)]
+            )
+        ]
+        cur = _current(self.agreement, f.path)
+        if isinstance(cur, tuple | list) and cur:
+            out.append(n <= len(cur))
+            assert f.type.elem is not None and f.type.elem.enum is not None
+            members = list(f.type.elem.enum)
+            out += [vals[i] == members.index(v) for i, v in enumerate(cur) if i < len(vals)]
+        out += [z3.Implies(n > i + 1, vals[i] < vals[i + 1]) for i in range(len(vals) - 1)]
         return out
 
     # ------------------------------------------------------------------ models
@@ -396,10 +414,10 @@ def solve(
     Raises:
         SolverGaveUp: the solver cannot answer; the caller falls back to the search.
     """
-    started = time.monotonic()
+    spent = Spent()
     prob = _Problem(agreement, doc, rules, settings, fixity)
     units = list(dict.fromkeys(t.key for t in targets))
-    blocked = [b for k in units if (b := _blocked(prob, k, targets, alternatives))]
+    blocked = [b for k in units if (b := _blocked(prob, k, targets, alternatives, spent))]
     excused = {(b.rule, b.targets[0].index) for b in blocked}
     # The goal: per rule, the requirements not blocked; a rule whose applicability is
     # blocked is left out (its requirements cannot be reached).
@@ -416,18 +434,19 @@ def solve(
     found: list[Repair] = []
     smallest: int | None = None
     for _ in range(_ATTEMPTS):
-        if time.monotonic() - started > _BUDGET_S:
+        if spent.total > BUDGET:
             if found:
                 break
-            msg = f"the solver found no verified repair within {_BUDGET_S:.0f} s"
-            raise SolverGaveUp(msg, "time-budget", f"{_BUDGET_S:.0f}")
+            msg = f"the solver found no verified repair within its budget ({BUDGET} rlimit)"
+            raise SolverGaveUp(msg, "budget", str(BUDGET))
         goals = [prob.ok(r, reqs) for r, reqs in goal.items()]  # before hard and softs
         softs = prob.softs()
-        got = _least(
+        got = least(
             [*prob.hard(), *goals, *blocks],
             [(z3.Not(keep), weight > 100) for keep, weight in softs],
             prob.realism(),
             smallest or 0,
+            spent,
         )
         if got is None:
             if not found and not blocked:
@@ -473,15 +492,17 @@ def _blocked(
     key: tuple[str, int | None],
     targets: Sequence[RepairTarget],
     alternatives: int,
+    spent: Spent,
 ) -> Blocked | None:
     """``None`` when the requirement can pass with the fixed facts kept; else what it
     needs (``key``'s index ``None``: whether the rule applies)."""
     rule, index = key
     ok = prob.ok(rule, frozenset() if index is None else frozenset([index]))
     s = z3.Solver()
-    s.set(timeout=_TIMEOUT_MS)
+    s.set(rlimit=RLIMIT)
     s.add(*prob.hard(), ok)
     r = s.check()
+    spent.add(s)
     if r == z3.unknown:
         raise SolverGaveUp(
             f"the solver gave up: {s.reason_unknown()}", "gave-up", s.reason_unknown()
@@ -496,7 +517,7 @@ def _blocked(
     needs: list[tuple[str, ...]] = []
     blocks: list[Any] = []
     for _ in range(alternatives):
-        m = _least([*hard, *blocks], [(z3.Not(k), False) for _, k in keeps], [], 0)
+        m = least([*hard, *blocks], [(z3.Not(k), False) for _, k in keeps], [], 0, spent)
         if m is None:
             break
         changed = [(p, k) for p, k in keeps if not z3.is_true(m.eval(k, True))]
@@ -511,59 +532,6 @@ def _blocked(
 
 
 # ------------------------------------------------------------------ helpers
-def _least(
-    hard: Sequence[Any], changed: Sequence[tuple[Any, bool]], prefer: Sequence[Any], start: int
-) -> z3.ModelRef | None:
-    """A model of ``hard`` with the fewest ``changed`` indicators true, then the fewest
-    of those marked costly (a present fact changed rather than a missing one filled),
-    then as many ``prefer`` constraints as fit, in order.
-
-    Counting with pseudo-Boolean bounds on a plain solver, smallest first: z3's
-    ``Optimize`` is far slower here, where text facts bring in the string theory.
-    """
-    s = z3.Solver()
-    s.set(timeout=_TIMEOUT_MS)
-    s.add(*hard)
-    flags = [c for c, _ in changed]
-    costly = [c for c, dear in changed if dear]
-
-    def check(*extra: Any) -> bool:
-        s.push()
-        s.add(*extra)
-        r = s.check()
-        if r == z3.unknown:
-            s.pop()
-            raise SolverGaveUp(
-                f"the solver gave up: {s.reason_unknown()}", "gave-up", s.reason_unknown()
-            )
-        s.pop()
-        return bool(r == z3.sat)
-
-    if not check():
-        return None
-    k = start
-    while not check(_at_most(flags, k)):
-        k += 1
-    bound = [_at_most(flags, k)]
-    p = 0
-    while not check(*bound, _at_most(costly, p)):
-        p += 1
-    bound.append(_at_most(costly, p))
-    # Greedily: each preference is kept when it still fits the others.
-    for pref in prefer:
-        if check(*bound, pref):
-            bound.append(pref)
-    s.add(*bound)
-    s.check()
-    return s.model()
-
-
-def _at_most(flags: Sequence[Any], k: int) -> Any:
-    if not flags:
-        return z3.BoolVal(True)
-    return z3.PbLe([(f, 1) for f in flags], k)
-
-
 def _long(m: z3.ModelRef, term: Any) -> int:
     return int(m.eval(term, model_completion=True).as_long())
 

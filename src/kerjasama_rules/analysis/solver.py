@@ -27,7 +27,7 @@ from .encode import Encoder
 from .findings import CODES, AnalysisFinding, Location, NotAnalysed, Witness
 from .witness import Replay, agreement_from_model, real_working_days, to_yaml
 
-__all__ = ["GaveUp", "Solving", "location", "same_units", "values_differ"]
+__all__ = ["RLIMIT", "GaveUp", "Solving", "location", "same_units", "values_differ"]
 
 _CALENDAR_NOTE = (
     "working-day functions modelled soundly (at least n calendar days, monotone); "
@@ -44,8 +44,12 @@ _EXISTENTIAL = frozenset(
 )
 
 
+#: The work z3 may spend on one query (``rlimit``; about 5 million a CPU second here).
+RLIMIT = 50_000_000
+
+
 class GaveUp(Exception):
-    """The solver answered `unknown` (a timeout): the item is not analysed."""
+    """The solver answered `unknown` (its resource limit): the item is not analysed."""
 
 
 def location(span: Span | None, fallback: str) -> Location:
@@ -58,11 +62,11 @@ def location(span: Span | None, fallback: str) -> Location:
 class Solving:
     """Owns the encoder, the solvers and the findings; the checks build on it."""
 
-    def __init__(self, checked: CheckedRules, rules: RuleSet, timeout_ms: int) -> None:
+    def __init__(self, checked: CheckedRules, rules: RuleSet, rlimit: int = RLIMIT) -> None:
         self.checked = checked
         self.enc = Encoder(checked)
         self.replay = Replay(rules)
-        self.timeout_ms = timeout_ms
+        self.rlimit = rlimit
         self._solvers: dict[tuple[int, ...], z3.Solver] = {}
         self.last_model: z3.ModelRef | None = None
         self._axiom_consts: list[frozenset[str]] = []
@@ -135,7 +139,9 @@ class Solving:
             if len(self._solvers) > 64:
                 self._solvers.clear()
             solver = self._solvers[key] = z3.Solver()
-            solver.set(timeout=self.timeout_ms)
+            # z3's rlimit (counted work, relative to each check), not a timeout: the
+            # same findings on a loaded machine as on an idle one.
+            solver.set(rlimit=self.rlimit)
             solver.add(*[self.enc.axioms[i] for i in cone])
         solver.push()
         solver.add(*cs)
