@@ -117,3 +117,14 @@ def test_neovim_shows_diagnostics_hover_completion_and_formatting(tmp_path: Path
     tidy = files[str(messy)]
     assert tidy["formatted"] == format_source(MESSY)
     assert tidy["formatted"] != MESSY
+
+
+def test_the_documented_neovim_configuration_is_the_tested_one() -> None:
+    import re
+
+    page = (ROOT / "docs" / "editor.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```lua\n(.*?)```", page, re.S)
+    assert len(blocks) == 2  # the Indonesian and the English section
+    tested = (EDITORS / "init.lua").read_text(encoding="utf-8")
+    for block in blocks:
+        assert block.replace('cmd = { "kerjasama", "lsp" },', "cmd = cmd,") in tested
