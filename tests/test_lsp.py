@@ -473,3 +473,40 @@ def test_the_analyzer_setting_defaults_to_on_exactly_when_z3_is_installed() -> N
     assert Settings.from_options({}, None).analyze_on is z3_available()
     assert Settings.from_options({"analyze": False}, None).analyze_on is False
     assert Settings.from_options({"analyze": "yes"}, None).analyze is None  # not a bool
+
+
+def test_without_z3_saving_publishes_lint_only_and_logs_once(tmp_path: Path) -> None:
+    # `sys.modules["z3"] = None` makes `import z3` fail, as when the extra is missing.
+    hide_z3 = (
+        "import sys; sys.modules['z3'] = None\n"
+        "from kerjasama_rules.lsp.server import main\n"
+        "raise SystemExit(main())\n"
+    )
+    c = LspClient([sys.executable, "-c", hide_z3], cwd=ROOT)
+    c.request(
+        "initialize",
+        {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}},
+    )
+    c.notify("initialized", {})
+    path = tmp_path / "bertentangan.kr"
+    path.write_text(CONTRADICTION_ID, encoding="utf-8")
+    _open(c, path, CONTRADICTION_ID)
+    logs: list[str] = []
+    for _ in range(2):
+        c.notify("textDocument/didSave", {"textDocument": _doc(path)})
+        while True:  # the lint publication of this save, the log messages on the way
+            msg = c.notifications.get(timeout=120)
+            if msg.get("method") == "window/logMessage":
+                logs.append(msg["params"]["message"])
+            elif msg.get("method") == "textDocument/publishDiagnostics":
+                diags = msg["params"]["diagnostics"]
+                assert not [d for d in diags if str(d.get("code", "")).startswith("analyze.")]
+                break
+    assert c.close() == 0
+    while not c.notifications.empty():
+        msg = c.notifications.get()
+        if msg.get("method") == "window/logMessage":
+            logs.append(msg["params"]["message"])
+    z3_logs = [m for m in logs if "z3" in m]
+    assert len(z3_logs) == 1, logs
+    assert "kerjasama-rules[analysis]" in z3_logs[0]

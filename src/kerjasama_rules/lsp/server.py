@@ -170,10 +170,12 @@ class KerjasamaLanguageServer(LanguageServer):
 
     async def analyze_saved(self, uri: str) -> None:
         """Analyse the saved document's rule set; publish unless it changed meanwhile."""
-        if not self.rules.settings.analyze_on:
+        if self.rules.settings.analyze is False:  # turned off by the client
             return
         if not z3_available():
-            if not self.said_no_solver:  # once: the drafter asked for it and should know
+            # On by default, but without z3: say so once (the drafter may not know the
+            # extra exists), then stay quiet.
+            if not self.said_no_solver:
                 self.said_no_solver = True
                 self.log(
                     "kerjasama analyze needs the z3 solver: pip install 'kerjasama-rules[analysis]'"
