@@ -193,3 +193,16 @@ def test_docs_coverage_is_up_to_date() -> None:
         "docs/coverage.md is stale; regenerate it with: "
         "kerjasama coverage --format markdown > docs/coverage.md"
     )
+
+
+def test_the_coverage_reports_rules_line_is_in_the_reports_language(tmp_path: Path) -> None:
+    # The text report is Indonesian (`dikodekan`, `teruji`): its last line names the rules
+    # in Indonesian too, also when a drafter's folder is stacked on the bundled rules.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "aturan.kr").write_text(RULES, encoding="utf-8")
+    code, out, err = cli("coverage", "--rules", str(mine), "--with-bundled")
+    assert code == 0, err
+    last = out.splitlines()[-1]
+    assert last.startswith("rules: ") and last.endswith("(--rules, di atas aturan bawaan)")
+    assert "dikodekan:" in out

@@ -250,3 +250,48 @@ def test_parse_with_comments_gives_positions() -> None:
     assert [c.text for c in comments] == ["# a", "# b"]
     assert [c.start for c in comments] == [0, 19]
     assert tree == parse("definisi d = 1")
+
+
+# Conditions too long for one line (built from parts: the source keeps to 100 columns).
+_WHEN = " dan ".join(
+    [
+        "jenis == KSDPL",
+        "terisi perjanjian.tanggal_ttd",
+        "terisi dprd.tanggal_keputusan",
+        "terisi dprd.lampiran_rencana",
+    ]
+)
+_REQUIRE = (
+    "dprd.tanggal_keputusan <= perjanjian.tanggal_ttd atau "
+    "(tidak terisi perjanjian.tanggal_ttd dan terisi dprd.lampiran_rencana)"
+)
+LONG_WITH_COMMENTS = f"""\
+# syarat panjang dan komentar di akhir baris
+aturan "uji-panjang" {{  # komentar pembuka
+  judul "uji syarat panjang"  # judul
+  dasar PP 28/2018 Pasal 30 ayat (2)
+  berlaku jika {_WHEN}  # syarat panjang
+
+  wajib {_REQUIRE} # alasan
+    pesan "DPRD memutus sebelum naskah ditandatangani"  # pesan
+    pesan en "The DPRD decides before signing"
+}}
+"""
+
+
+def test_fmt_en_then_id_is_byte_identical_with_long_conditions_and_comments(
+    tmp_path: Path,
+) -> None:
+    # The tutorial's promise, walked with the command: wrapped conditions and end-of-line
+    # comments survive the translation both ways, byte for byte.
+    path = tmp_path / "panjang.kr"
+    path.write_text(LONG_WITH_COMMENTS, encoding="utf-8")
+    assert _run("fmt", str(path))[0] == 0
+    canonical = path.read_text(encoding="utf-8")
+    assert max(len(line) for line in canonical.splitlines()) <= 100
+    assert _run("fmt", "--lang", "en", str(path))[0] == 0
+    english = path.read_text(encoding="utf-8")
+    assert "  require " in english and "  when " in english and "aturan" not in english
+    assert list(iter_comments(english)) == list(iter_comments(LONG_WITH_COMMENTS))
+    assert _run("fmt", "--lang", "id", str(path))[0] == 0
+    assert path.read_bytes() == canonical.encode("utf-8")

@@ -393,3 +393,120 @@ def test_a_kerjasama_toml_project_is_one_rule_set(client: LspClient, tmp_path: P
         "textDocument/definition", {"textDocument": _doc(path), "position": _pos(text, "dari_b")}
     )
     assert target["uri"] == (tmp_path / "b" / "definisi.kr").resolve().as_uri()
+
+
+CONTRADICTION_ID = """\
+aturan "uji-sebelum" {
+  dasar PP 28/2018 Pasal 30 ayat (1)
+  berlaku jika jenis == KSDPL
+
+  wajib dprd.tanggal_keputusan <= perjanjian.tanggal_ttd
+    jika terisi perjanjian.tanggal_ttd
+    pesan "DPRD memutus sebelum naskah ditandatangani"
+}
+
+aturan "uji-sesudah" {
+  dasar PP 28/2018 Pasal 31 ayat (1)
+  berlaku jika jenis == KSDPL
+
+  wajib dprd.tanggal_keputusan > perjanjian.tanggal_ttd
+    jika terisi perjanjian.tanggal_ttd
+    pesan "DPRD memutus setelah naskah ditandatangani"
+}
+"""
+
+
+def _save(client: LspClient, path: Path) -> list[dict[str, Any]]:
+    """didSave, and the diagnostics published after the analyzer ran.
+
+    Saving publishes twice for the saved file: the linter's diagnostics, then the same
+    with the analyzer's findings beside them; a server that never analyses times out here.
+    """
+    uri = path.as_uri()
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    client.wait_diagnostics(uri, 1)
+    return client.wait_diagnostics(uri, 1)
+
+
+def test_save_publishes_the_analyzers_contradiction_with_the_other_rule(
+    client: LspClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "bertentangan.kr"
+    path.write_text(CONTRADICTION_ID, encoding="utf-8")
+    diags = _open(client, path, CONTRADICTION_ID)
+    assert not [d for d in diags if str(d.get("code", "")).startswith("analyze.")]
+    diags = _save(client, path)
+    found = [d for d in diags if d.get("code") == "analyze.contradiction"]
+    assert len(found) == 1, diags
+    d = found[0]
+    assert d["severity"] == 1
+    assert d["range"]["start"] == _pos(CONTRADICTION_ID, "wajib dprd.tanggal_keputusan >")
+    assert "bertentangan dengan aturan `uji-sebelum`" in d["message"]  # the file's language
+    (related,) = d["relatedInformation"]
+    assert related["location"]["uri"] == path.as_uri()
+    assert related["location"]["range"]["start"] == _pos(
+        CONTRADICTION_ID, "wajib dprd.tanggal_keputusan <="
+    )
+    assert related["message"] == "uji-sebelum"
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": _doc(path), "range": d["range"], "context": {"diagnostics": [d]}},
+    )
+    (action,) = actions
+    assert action["title"].startswith("Salin perjanjian saksi ke ")
+    created, written = action["edit"]["documentChanges"]
+    assert created["kind"] == "create" and created["uri"].endswith(".saksi.yaml")
+    assert "tanggal_ttd" in written["edits"][0]["newText"]
+
+
+def test_saving_a_clean_bundled_file_publishes_no_analyzer_finding(client: LspClient) -> None:
+    text = PASAL_30.read_text(encoding="utf-8")
+    _open(client, PASAL_30, text)
+    diags = _save(client, PASAL_30)
+    assert [d for d in diags if str(d.get("code", "")).startswith("analyze.")] == []
+
+
+def test_the_analyzer_setting_defaults_to_on_exactly_when_z3_is_installed() -> None:
+    from kerjasama_rules.analysis import z3_available
+    from kerjasama_rules.lsp.workspace import Settings
+
+    assert Settings.from_options({}, None).analyze_on is z3_available()
+    assert Settings.from_options({"analyze": False}, None).analyze_on is False
+    assert Settings.from_options({"analyze": "yes"}, None).analyze is None  # not a bool
+
+
+def test_without_z3_saving_publishes_lint_only_and_logs_once(tmp_path: Path) -> None:
+    # `sys.modules["z3"] = None` makes `import z3` fail, as when the extra is missing.
+    hide_z3 = (
+        "import sys; sys.modules['z3'] = None\n"
+        "from kerjasama_rules.lsp.server import main\n"
+        "raise SystemExit(main())\n"
+    )
+    c = LspClient([sys.executable, "-c", hide_z3], cwd=ROOT)
+    c.request(
+        "initialize",
+        {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}},
+    )
+    c.notify("initialized", {})
+    path = tmp_path / "bertentangan.kr"
+    path.write_text(CONTRADICTION_ID, encoding="utf-8")
+    _open(c, path, CONTRADICTION_ID)
+    logs: list[str] = []
+    for _ in range(2):
+        c.notify("textDocument/didSave", {"textDocument": _doc(path)})
+        while True:  # the lint publication of this save, the log messages on the way
+            msg = c.notifications.get(timeout=120)
+            if msg.get("method") == "window/logMessage":
+                logs.append(msg["params"]["message"])
+            elif msg.get("method") == "textDocument/publishDiagnostics":
+                diags = msg["params"]["diagnostics"]
+                assert not [d for d in diags if str(d.get("code", "")).startswith("analyze.")]
+                break
+    assert c.close() == 0
+    while not c.notifications.empty():
+        msg = c.notifications.get()
+        if msg.get("method") == "window/logMessage":
+            logs.append(msg["params"]["message"])
+    z3_logs = [m for m in logs if "z3" in m]
+    assert len(z3_logs) == 1, logs
+    assert "kerjasama-rules[analysis]" in z3_logs[0]

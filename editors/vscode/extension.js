@@ -16,6 +16,7 @@ function activate(context) {
       initializationOptions: {
         rules: config.get("rules", []),
         withBundled: config.get("withBundled", false),
+        analyze: config.get("analyze", true),
       },
     },
   );

@@ -144,7 +144,9 @@ def _coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(render_coverage_markdown(report))
     else:
         out.write(render_coverage_text(report))
-        out.write(render_rules_line(selection))
+        # The coverage report is worded in Indonesian: its `rules:` line too, not a
+        # lone English phrase under it.
+        out.write(render_rules_line(selection, "id"))
     if args.fail_under is not None and report.tested_percent < args.fail_under:
         err.write(
             f"tested coverage {report.tested_percent:.1f}% is below --fail-under "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import attrs
 
+from ..analysis import AnalysisFinding
 from ..drafting.formatter import detect_lang, format_source
 from ..engine.rulefiles import display_path
 from ..errors import Diagnostic, KerjasamaError
@@ -24,7 +25,7 @@ from ..language.keywords import KEYWORDS
 from ..language.typesys import Type, record_fields
 from ..law.inventory import Inventory, normalize_instrument
 from ..model.agreement import Agreement
-from ..output.editor import citation_hover, declaration_hover, field_hover
+from ..output.editor import analysis_message, citation_hover, declaration_hover, field_hover
 from ..output.i18n import localize
 from ..source import Span
 from .workspace import RuleSetView
@@ -129,6 +130,9 @@ class Problem:
     code: str
     message: str
     replacement: str | None = None
+    # (file, 0-based line, 0-based column, what is there) of the other rule of a pair.
+    related: tuple[tuple[str, int, int, str], ...] = ()
+    witness: str | None = None  # the witness agreement (YAML) of an analyzer finding
 
 
 def problems(diags: list[Diagnostic], text: str, lang: str) -> list[Problem]:
@@ -153,6 +157,48 @@ def problems(diags: list[Diagnostic], text: str, lang: str) -> list[Problem]:
                 code=d.code,
                 message=message,
                 replacement=replacement,
+            )
+        )
+    return out
+
+
+def _line_offset(text: str, line: int, column: int) -> int:
+    """The offset of a 1-based line and column (in characters) of ``text``."""
+    start = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", start)
+        if nl < 0:
+            return len(text)
+        start = nl + 1
+    return min(start + column - 1, len(text))
+
+
+def analysis_problems(findings: list[AnalysisFinding], text: str, lang: str) -> list[Problem]:
+    """The analyzer's findings of one document, worded in ``lang``: each marks the rest
+    of the line where the finding's construct starts, and names the other rule of a pair."""
+    out = []
+    for f in findings:
+        start = _line_offset(text, f.location.line, f.location.column)
+        nl = text.find("\n", start)
+        end = len(text) if nl < 0 else nl
+        if end <= start:
+            end = min(len(text), start + 1)
+        related = tuple(
+            (r.file, r.line - 1, r.column - 1, f.related_subject or "") for r in f.related
+        )
+        witness = f.witness.yaml if f.witness is not None else None
+        message = analysis_message(
+            f.code, f.subject, f.related_subject, f.message, lang, witness=witness is not None
+        )
+        out.append(
+            Problem(
+                start=start,
+                end=end,
+                severity=_SEVERITIES.get(f.severity, 1),
+                code=f.code,
+                message=message,
+                related=related,
+                witness=witness,
             )
         )
     return out

@@ -4,7 +4,9 @@ The only module that imports the protocol library (pygls, the ``lsp`` extra). Ha
 convert LSP positions to offsets and back; everything else is in :mod:`.features`
 and :mod:`.workspace`. Linting a rule set takes a moment (every file of the set is
 parsed), so diagnostics are computed in one worker thread after a short pause in typing,
-and a result is dropped when the document changed meanwhile.
+and a result is dropped when the document changed meanwhile. The analyzer (``kerjasama
+analyze``, z3) takes seconds, so it runs only on save, in the same worker, and its
+findings are published beside the linter's.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import Any
 from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
 
-from ..output.editor import quick_fix_title
+from ..analysis import z3_available
+from ..errors import KerjasamaError
+from ..output.editor import quick_fix_title, witness_action_title
 from . import features
 from .workspace import RuleSetView, Settings, WorkspaceRules
 
@@ -73,6 +77,9 @@ class KerjasamaLanguageServer(LanguageServer):
         super().__init__("kerjasama", _version())
         self.rules = WorkspaceRules()
         self.problems: dict[str, list[features.Problem]] = {}
+        # The analyzer's findings per document, from its last save (published with lint's).
+        self.found: dict[str, list[features.Problem]] = {}
+        self.said_no_solver = False
         self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kerjasama-lint")
 
     # ---- positions, in the encoding agreed at initialize (UTF-16 unless the client asks)
@@ -136,7 +143,68 @@ class KerjasamaLanguageServer(LanguageServer):
         lang = features.document_language(text, self.rules.parsed(name, text).tree)
         found = features.problems(diags, text, lang)
         self.problems[uri] = found
-        self.publish(uri, [_diagnostic(self.range(text, p.start, p.end), p) for p in found], seen)
+        self.publish_all(uri, text, seen)
+
+    def publish_all(self, uri: str, text: str, doc_version: int | None) -> None:
+        """Publish the linter's and the analyzer's problems of a document together."""
+        every = self.problems.get(uri, []) + self.found.get(uri, [])
+        self.publish(uri, [self.diagnostic(text, p) for p in every], doc_version)
+
+    def diagnostic(self, text: str, p: features.Problem) -> lsp.Diagnostic:
+        """The LSP diagnostic of a problem, with the other rule of a pair as related."""
+        related = [
+            lsp.DiagnosticRelatedInformation(
+                location=lsp.Location(
+                    uri=_uri(file),
+                    range=lsp.Range(start=lsp.Position(line, col), end=lsp.Position(line + 1, 0)),
+                ),
+                message=subject,
+            )
+            for file, line, col, subject in p.related
+        ]
+        d = _diagnostic(self.range(text, p.start, p.end), p)
+        d.related_information = related or None
+        if p.witness is not None:
+            d.data = {"witness": p.witness}
+        return d
+
+    async def analyze_saved(self, uri: str) -> None:
+        """Analyse the saved document's rule set; publish unless it changed meanwhile."""
+        if self.rules.settings.analyze is False:  # turned off by the client
+            return
+        if not z3_available():
+            # On by default, but without z3: say so once (the drafter may not know the
+            # extra exists), then stay quiet.
+            if not self.said_no_solver:
+                self.said_no_solver = True
+                self.log(
+                    "kerjasama analyze needs the z3 solver: pip install 'kerjasama-rules[analysis]'"
+                )
+            return
+        doc = self.workspace.get_text_document(uri)
+        seen, name, text = doc.version, _doc_name(uri), doc.source
+        loop = asyncio.get_running_loop()
+        try:
+            findings = await loop.run_in_executor(
+                self.linter, self.rules.findings, name, text, self.open_docs()
+            )
+        except KerjasamaError as exc:
+            self.log(f"kerjasama analyze: {exc}")
+            return
+        if self.workspace.get_text_document(uri).version != seen:
+            return
+        lang = features.document_language(text, self.rules.parsed(name, text).tree)
+        self.found[uri] = features.analysis_problems(findings, text, lang)
+        self.publish_all(uri, text, seen)
+
+    def log(self, message: str) -> None:
+        """``window/logMessage`` a warning."""
+        params = lsp.LogMessageParams(type=lsp.MessageType.Warning, message=message)
+        send = getattr(self, "window_log_message", None)
+        if send is not None:
+            send(params)
+        else:  # pragma: no cover - pygls 1.3
+            self.show_message_log(message, lsp.MessageType.Warning)  # type: ignore[attr-defined]
 
 
 def _diagnostic(where: lsp.Range, p: features.Problem) -> lsp.Diagnostic:
@@ -178,10 +246,12 @@ def build_server() -> KerjasamaLanguageServer:
         # A saved file can change what the other open files of its set see.
         for uri in list(ls.workspace.text_documents):
             await ls.lint_soon(uri)
+        await ls.analyze_saved(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: KerjasamaLanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
         ls.problems.pop(params.text_document.uri, None)
+        ls.found.pop(params.text_document.uri, None)
         ls.publish(params.text_document.uri, [], None)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
@@ -263,6 +333,10 @@ def build_server() -> KerjasamaLanguageServer:
         }
         out = []
         for d in params.context.diagnostics:
+            witness = _witness_of(d.data)
+            if witness is not None:
+                out.append(_witness_action(uri, d, witness, lang))
+                continue
             at = (ls.offset(text, d.range.start), ls.offset(text, d.range.end), str(d.code))
             replacement = _replacement_of(d.data) or published.get(at)
             if replacement is None:
@@ -282,6 +356,40 @@ def build_server() -> KerjasamaLanguageServer:
         return out
 
     return server
+
+
+def _witness_of(data: Any) -> str | None:
+    if isinstance(data, dict):
+        value = data.get("witness")
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _witness_action(uri: str, d: lsp.Diagnostic, witness: str, lang: str) -> lsp.CodeAction:
+    """Write the witness agreement to a new YAML file beside the rule file."""
+    stem = uri.rsplit("/", 1)[-1].removesuffix(".kr")
+    name = f"{stem}.{str(d.code).removeprefix('analyze.')}.saksi.yaml"
+    target = uri.rsplit("/", 1)[0] + "/" + name
+    edit = lsp.WorkspaceEdit(
+        document_changes=[
+            lsp.CreateFile(uri=target, options=lsp.CreateFileOptions(overwrite=True)),
+            lsp.TextDocumentEdit(
+                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
+                edits=[
+                    lsp.TextEdit(
+                        range=lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(0, 0)),
+                        new_text=witness,
+                    )
+                ],
+            ),
+        ]
+    )
+    return lsp.CodeAction(
+        title=witness_action_title(name, lang),
+        kind=lsp.CodeActionKind.QuickFix,
+        diagnostics=[d],
+        edit=edit,
+    )
 
 
 def _replacement_of(data: Any) -> str | None:

@@ -12,6 +12,10 @@ read from disk. A document belongs to a rule set as ``kerjasama lint`` would loa
 
 and, with ``initializationOptions.withBundled``, the bundled rules stacked under a
 drafter's folder, as ``check --rules <bundled> --rules mine`` does.
+
+``initializationOptions.analyze`` turns the analyzer's findings (``kerjasama analyze``,
+run on save) on or off; by default they are on when z3 (the ``analysis`` extra) is
+installed.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ from pathlib import Path
 
 import attrs
 
+from ..analysis import AnalysisFinding, analyze_rules, z3_available
 from ..drafting.linter import lint
 from ..engine.project import bundled_rules_path, rules_around
 from ..engine.rulefiles import rule_files
 from ..errors import Diagnostic, KerjasamaError
 from ..language import nodes
+from ..language.checker import check
 from ..language.parser import parse
 from ..law.inventory import Inventory, InventoryError, inventory_files, load_inventory
 
@@ -39,10 +45,18 @@ class Settings:
 
     rules: tuple[Path, ...] = ()
     with_bundled: bool = False
+    # None: the default, on exactly when z3 is installed (see `analyze_on`).
+    analyze: bool | None = None
+
+    @property
+    def analyze_on(self) -> bool:
+        """Whether the analyzer runs on save (asked for, or by default when z3 is there)."""
+        return z3_available() if self.analyze is None else self.analyze
 
     @classmethod
     def from_options(cls, options: object, root: Path | None) -> Settings:
-        """Read ``{"rules": [dir, ...], "withBundled": bool}``; relative dirs from ``root``."""
+        """Read ``{"rules": [dir, ...], "withBundled": bool, "analyze": bool}``; relative
+        dirs from ``root``."""
         if not isinstance(options, Mapping):
             return cls()
         raw = options.get("rules") or ()
@@ -53,7 +67,12 @@ class Settings:
                 if not p.is_absolute() and root is not None:
                     p = root / p
                 dirs.append(p)
-        return cls(rules=tuple(dirs), with_bundled=bool(options.get("withBundled", False)))
+        analyze = options.get("analyze")
+        return cls(
+            rules=tuple(dirs),
+            with_bundled=bool(options.get("withBundled", False)),
+            analyze=analyze if isinstance(analyze, bool) else None,
+        )
 
 
 @attrs.frozen
@@ -234,6 +253,29 @@ class WorkspaceRules:
         for name, text in sources:
             self.parsed(name, text)
         return [d for d in result.diagnostics if _belongs(d, doc_name)]
+
+    def findings(
+        self, doc_name: str, doc_text: str, open_docs: Mapping[str, str]
+    ) -> list[AnalysisFinding]:
+        """The analyzer's findings located in the document, its whole set analysed.
+
+        A set that does not parse or check has no findings: the linter reports why.
+
+        Raises:
+            ConfigurationError: z3 is not installed.
+        """
+        trees = []
+        for name, text in self.sources(doc_name, doc_text, open_docs):
+            tree = self.parsed(name, text).tree
+            if tree is None:
+                return []
+            trees.append(tree)
+        try:
+            checked = check(trees)
+        except KerjasamaError:
+            return []
+        result = analyze_rules(checked)
+        return [f for f in result.findings if f.location.file == doc_name]
 
 
 def _belongs(d: Diagnostic, name: str) -> bool:

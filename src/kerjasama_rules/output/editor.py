@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["citation_hover", "declaration_hover", "field_hover", "quick_fix_title"]
+__all__ = [
+    "analysis_message",
+    "citation_hover",
+    "declaration_hover",
+    "field_hover",
+    "quick_fix_title",
+    "witness_action_title",
+]
 
 _LABELS = {
     "id": {
@@ -177,3 +184,55 @@ def declaration_hover(
 def quick_fix_title(replacement: str, lang: str) -> str:
     """The title of the quick fix that applies a "did you mean" suggestion."""
     return f"Ganti dengan `{replacement}`" if lang != "en" else f"Replace with `{replacement}`"
+
+
+# What each analyzer finding says, in Indonesian (the analyzer's own message is English).
+_FINDINGS_ID = {
+    "analyze.dead-rule": "aturan `{s}` tidak pernah berlaku pada perjanjian mana pun",
+    "analyze.unsatisfiable": "kewajiban aturan `{s}` tidak pernah dapat dipenuhi",
+    "analyze.vacuous": "kewajiban aturan `{s}` tidak pernah dapat gagal",
+    "analyze.unreachable-kecuali": "`kecuali` pada aturan `{s}` tidak pernah tercapai",
+    "analyze.unreachable-guard": "syarat `jika` pada aturan `{s}` tidak pernah tercapai",
+    "analyze.unreachable-case": "kasus penetapan `{s}` tidak pernah tercapai",
+    "analyze.contradiction": "kewajiban aturan `{s}` bertentangan dengan aturan `{r}`: "
+    "perjanjian yang dikenai keduanya tidak dapat memenuhi keduanya",
+    "analyze.duplicate": "kewajiban aturan `{s}` sama dengan aturan `{r}`",
+    "analyze.duplicate-citation": "aturan `{s}` dan `{r}` mengutip dasar yang sama "
+    "dengan akibat berbeda",
+    "analyze.determination-overlap": "kasus penetapan `{s}` tumpang tindih",
+    "analyze.determination-gap": "penetapan `{s}` tidak menjawab untuk sebagian perjanjian",
+    "analyze.redundant": "kewajiban aturan `{s}` sudah tercakup oleh aturan `{r}`",
+}
+
+_WITNESS = {
+    "id": ("saksi: perjanjian contoh tersedia sebagai tindakan kode", "Salin perjanjian saksi ke"),
+    "en": (
+        "witness: an example agreement is available as a code action",
+        "Copy witness agreement to",
+    ),
+}
+
+
+def analysis_message(
+    code: str,
+    subject: str,
+    related_subject: str | None,
+    message: str,
+    lang: str,
+    *,
+    witness: bool,
+) -> str:
+    """An analyzer finding as the editor shows it, in the file's language ``lang``."""
+    if lang == "id":
+        template = _FINDINGS_ID.get(code, "temuan analisis pada `{s}`")
+        text = template.format(s=subject, r=related_subject or "?")
+    else:
+        text = message
+    if witness:
+        text += "\n" + _WITNESS["id" if lang == "id" else "en"][0]
+    return text
+
+
+def witness_action_title(file_name: str, lang: str) -> str:
+    """The title of the code action that copies a finding's witness agreement to a file."""
+    return f"{_WITNESS['id' if lang == 'id' else 'en'][1]} {file_name}"
