@@ -935,12 +935,16 @@ def _out_targets(tmp_path: Path) -> dict[str, tuple[Path, bool]]:
     rodir = tmp_path / "rodir"
     rodir.mkdir()
     rodir.chmod(0o555)
+    # An agreement as the output: a copy, so that a regression can never overwrite a file
+    # of the repository (it once replaced examples/ with a portfolio report).
+    agreement = tmp_path / EXAMPLE.name
+    agreement.write_bytes(EXAMPLE.read_bytes())
     return {
         "directory": (d, True),
         "read-only": (ro, True),
         "dev-full": (Path("/dev/full"), False),
         "missing-dir": (tmp_path / "no" / "such" / "x.html", False),
-        "same-as-input": (EXAMPLE, True),
+        "same-as-input": (agreement, True),
         "symlink": (link, False),
         "fifo": (_fifo(tmp_path, "out.fifo"), False),
         "in-read-only-dir": (rodir / "x.html", False),

@@ -32,6 +32,7 @@ __all__ = [
     "open_regular",
     "read_limited",
     "read_text",
+    "refuse_to_replace_a_source",
     "write_atomic",
 ]
 
@@ -48,6 +49,28 @@ def _umask() -> int:
 def _refuse(path: str, why: str, code: str = "config.unwritable") -> ConfigurationError:
     msg = f"cannot write `{path}`: {why}"
     return ConfigurationError([Diagnostic(code=code, message=msg, file=path)])
+
+
+# What a generated report (HTML, iCalendar, xlsx, law pages) must never replace: the
+# documents the library reads. `--html agreement.yaml` is a slip of the keyboard, and
+# replacing the agreement with a report would lose what the officer wrote.
+_SOURCE_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".kr", ".toml")
+
+
+def refuse_to_replace_a_source(path: str | os.PathLike[str]) -> None:
+    """Refuse, before anything is computed, a report output that is an existing agreement,
+    rule, rule-test or project file (by its suffix, whatever its case).
+
+    Raises:
+        ConfigurationError: ``path`` exists and ends in one of those suffixes.
+    """
+    name = os.fspath(path)
+    if name.lower().endswith(_SOURCE_SUFFIXES) and os.path.lexists(name):
+        raise _refuse(
+            name,
+            "it is an existing agreement, rule or project file, which a report never "
+            "replaces; name a new file (e.g. `laporan.html`)",
+        )
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

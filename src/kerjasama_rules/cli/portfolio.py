@@ -15,7 +15,10 @@ import argparse
 from typing import Any, TextIO
 
 from ..errors import Diagnostic, KerjasamaError
-from ..fileio import write_atomic  # the library's one atomic write (re-exported)
+from ..fileio import (  # the library's one atomic write (re-exported)
+    refuse_to_replace_a_source,
+    write_atomic,
+)
 from ..model.agreement import Agreement
 from ..output.portfolio_json import render_portfolio_json, render_portfolio_text
 from ..portfolio.monitor import portfolio
@@ -126,4 +129,6 @@ def _renderers(args: argparse.Namespace, err: TextIO) -> list[tuple[str, Any]] |
     except ImportError as exc:
         err.write(MISSING_EXTRA.format(name=exc.name or exc))
         return None
+    for target, _ in out:
+        refuse_to_replace_a_source(target)
     return out
