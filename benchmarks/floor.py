@@ -239,14 +239,15 @@ def _request(a: Agreement, rule_id: str) -> Outcome:
 
 
 def _plan_contents(a: Agreement, rule_id: str) -> Outcome:
-    """``wajib terisi rencana.X dan tidak kosong(rencana.X)`` for the seven contents."""
+    """``wajib tidak kosong(rencana.X)`` for the seven contents: a part left out of the
+    record is unknown, a part recorded empty (``""``) fails. (The audit-mode requirement
+    of the rule is off by default, as in every run the floor is compared with.)"""
     r = a.rencana
     findings: list[Finding] = []
     for name, citation in _RENCANA:
         s = getattr(r, name)
-        if s is None or not s.strip():
-            findings.append(("fail", "error", citation))
-    return (rule_id, "fail" if findings else "pass", tuple(findings))
+        _require(findings, None if s is None else bool(s.strip()), "error", citation)
+    return (rule_id, _status(findings), tuple(findings))
 
 
 def _all(items: tuple | None, pred) -> bool | None:  # type: ignore[no-untyped-def,type-arg]
