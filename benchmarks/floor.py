@@ -375,6 +375,11 @@ _OFFICIALS = frozenset(
     {Jabatan.SEKRETARIS_DAERAH, Jabatan.KEPALA_PERANGKAT_DAERAH, Jabatan.PEJABAT_PERANGKAT_DAERAH}
 )
 _REGIONS = frozenset({JenisMitra.PROVINSI, JenisMitra.KABUPATEN, JenisMitra.KOTA})
+# pp28-1-ksdd / pp28-1-ksdpl accept a ministry or agency: pp28-46 (Pasal 46) flags it.
+_REGIONS_OR_KL = _REGIONS | {JenisMitra.KEMENTERIAN_LEMBAGA}
+_FOREIGN_REGION_OR_KL = frozenset(
+    {JenisMitra.PEMERINTAH_DAERAH_LUAR_NEGERI, JenisMitra.KEMENTERIAN_LEMBAGA}
+)
 # Pasal 14 lists the third parties; a ministry or agency is left to pp28-46 (Pasal 46).
 _THIRD_PARTIES = frozenset(
     {
@@ -431,6 +436,41 @@ def _pp(unit: str) -> str:
 
 def _uu(unit: str) -> str:
     return f"{unit} {_UU}"
+
+
+# ---------------------------------------------------------------- definitions
+def _done(step: object, flag: str) -> bool | None:
+    """The definitions of ``bukti_tanggal.kr``: ``X.flag atau (tidak terisi X.flag dan
+    terisi X.tanggal)``. A recorded flag decides (``false`` is an explicit negative, even
+    with a date); an unrecorded one is true when the step is dated, else unknown."""
+    v = _get(step, flag)
+    if v is not None:
+        return v  # type: ignore[return-value]
+    return True if _get(step, "tanggal") is not None else None
+
+
+def _satu_provinsi(a: Agreement) -> bool | None:
+    """``definisi antar_kabupaten_kota_satu_provinsi`` (pasal_08.kr): the officer's
+    ``konfigurasi_daerah`` when recorded, else the levels and provinces of the parties."""
+    konf = a.konfigurasi_daerah
+    if konf is not None:
+        return konf is _SATU_PROVINSI
+    mitra = a.mitra
+    prov = _get(a.daerah, "provinsi")
+    low = None if prov is None else prov.lower()  # type: ignore[attr-defined]
+    return _and(
+        _and(
+            _in(_get(a.daerah, "tingkat"), _KABKOTA),
+            None if mitra is None else len(mitra) > 0,
+        ),
+        _all(
+            mitra,
+            lambda m: _and(
+                _in(m.jenis, _MITRA_KABKOTA),
+                None if m.provinsi is None or low is None else m.provinsi.lower() == low,
+            ),
+        ),
+    )
 
 
 # ---------------------------------------------------------------- one function per rule
@@ -551,15 +591,17 @@ def _pp28_5(a: Agreement) -> Outcome:
     due = _get(a.kesepakatan_bersama, "tanggal_ttd") is not None
     kt = a.koordinasi_teknis
     level = _get(kt, "tingkat")
-    konf = a.konfigurasi_daerah
+    satu = _satu_provinsi(a)
     f: list[Finding] = []
-    _due(f, due, lambda: _get(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 5 ayat (1)"))
+    # wajib pemetaan_urusan_dilakukan (bukti_tanggal.kr: a dated mapping was done)
+    _due(f, due, lambda: _done(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 5 ayat (1)"))
+    # antar_kabupaten_kota_satu_provinsi: recorded konfigurasi_daerah, else derived (pasal_08.kr)
     _due(
         f,
         due,
         lambda: _or(
-            _and(_eq(konf, _SATU_PROVINSI), _eq(level, TingkatKoordinasi.PROVINSI)),
-            _and(_ne(konf, _SATU_PROVINSI), _eq(level, TingkatKoordinasi.NASIONAL)),
+            _and(satu, _eq(level, TingkatKoordinasi.PROVINSI)),
+            _and(_not(satu), _eq(level, TingkatKoordinasi.NASIONAL)),
         ),
         "error",
         _pp("Pasal 5 ayat (2)"),
@@ -571,6 +613,8 @@ def _pp28_5(a: Agreement) -> Outcome:
         "error",
         _pp("Pasal 5 ayat (3)"),
     )
+    # The two audit requirements (no record of mapping / coordination) wait for
+    # `mode_bukti == audit`; the switch is off by default, so they are pending.
     return _outcome("pp28-5", f)
 
 
@@ -622,16 +666,18 @@ def _pp28_17(a: Agreement) -> Outcome:
         return when  # type: ignore[return-value]
     due = _get(a.perjanjian, "tanggal_ttd") is not None
     f: list[Finding] = []
-    _due(f, due, lambda: _get(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 17 huruf a"))
-    _due(f, due, lambda: _get(a.studi_kelayakan, "ada"), "error", _pp("Pasal 17 huruf b"))
-    ada = _get(a.studi_kelayakan, "ada")
+    # pemetaan_urusan_dilakukan, studi_kelayakan_ada: bukti_tanggal.kr
+    _due(f, due, lambda: _done(a.pemetaan_urusan, "dilakukan"), "error", _pp("Pasal 17 huruf a"))
+    ada = _done(a.studi_kelayakan, "ada")
+    _due(f, due, lambda: ada, "error", _pp("Pasal 17 huruf b"))
     _due(
         f,
-        _and(due, None if ada is None else ada is True),
+        _and(due, ada),  # jika terisi perjanjian.tanggal_ttd dan studi_kelayakan_ada == benar
         lambda: _in(_get(a.studi_kelayakan, "disusun_oleh"), _BY_REGION),
         "error",
         _pp("Pasal 17 huruf b"),
     )
+    # The audit requirement (no record of the mapping) waits for `mode_bukti == audit`.
     return _outcome("pp28-17", f)
 
 
@@ -651,7 +697,7 @@ def _pp28_18(a: Agreement) -> Outcome:
         f,
         _get(a.perjanjian, "tanggal_ttd") is not None,
         lambda: _and(
-            _get(sk, "ada"),  # type: ignore[arg-type]
+            _done(sk, "ada"),  # studi_kelayakan_ada (bukti_tanggal.kr)
             _in(
                 _get(sk, "disusun_oleh"),
                 frozenset({PenyusunStudi.PIHAK_KETIGA, PenyusunStudi.PARA_PIHAK}),
@@ -729,7 +775,8 @@ def _pp28_28(a: Agreement) -> Outcome:
     _due(
         f,
         loi is not None,
-        lambda: _and(_get(pj, "dilakukan"), _le(_get(pj, "tanggal"), loi)),  # type: ignore[arg-type]
+        # penjajakan_dilakukan (bukti_tanggal.kr)
+        lambda: _and(_done(pj, "dilakukan"), _le(_get(pj, "tanggal"), loi)),  # type: ignore[arg-type]
         "error",
         _pp("Pasal 28 ayat (3)"),
     )
@@ -744,6 +791,7 @@ def _pp28_28(a: Agreement) -> Outcome:
         _pp("Pasal 28 ayat (4)"),
     )
     _due(f, rencana is not None, lambda: _le(loi, rencana), "error", _pp("Pasal 28 ayat (5)"))  # type: ignore[arg-type]
+    # The audit requirements of ayat (3) and (4) wait for `mode_bukti == audit`.
     return _outcome("pp28-28", f)
 
 
@@ -775,6 +823,7 @@ def _pp28_31(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
         "error",
         _pp("Pasal 31 ayat (3) huruf b"),
     )
+    # The audit requirement (no record of the consideration) waits for `mode_bukti == audit`.
     return _outcome(rule_id, f)
 
 
@@ -798,7 +847,8 @@ def _pp28_32(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
     _due(
         f,
         ttd is not None,
-        lambda: _and(_get(pmr, "diberikan"), _le(_get(pmr, "tanggal"), ttd)),  # type: ignore[arg-type]
+        # persetujuan_menteri_rancangan_diberikan (bukti_tanggal.kr)
+        lambda: _and(_done(pmr, "diberikan"), _le(_get(pmr, "tanggal"), ttd)),  # type: ignore[arg-type]
         "error",
         _pp("Pasal 32 ayat (1)"),
     )
@@ -814,6 +864,8 @@ def _pp28_32(a: Agreement, rule_id: str, kind: Jenis) -> Outcome:
         "error",
         _pp("Pasal 32 ayat (3) huruf d"),
     )
+    # The audit requirements (no record of the approval / the meeting) wait for
+    # `mode_bukti == audit`.
     return _outcome(rule_id, f)
 
 
@@ -957,13 +1009,14 @@ def _uu23_364_3(a: Agreement) -> Outcome:
 
 
 def _signed_after(a: Agreement, rule_id: str, approval: object, citation: str) -> Outcome:
-    """``wajib X.diberikan dan X.tanggal <= perjanjian.tanggal_ttd jika terisi ...``."""
+    """``wajib X_diberikan dan X.tanggal <= perjanjian.tanggal_ttd jika terisi ...``, where
+    ``X_diberikan`` is the definition of bukti_tanggal.kr (a dated approval was given)."""
     ttd = _get(a.perjanjian, "tanggal_ttd")
     f: list[Finding] = []
     _due(
         f,
         ttd is not None,
-        lambda: _and(_get(approval, "diberikan"), _le(_get(approval, "tanggal"), ttd)),  # type: ignore[arg-type]
+        lambda: _and(_done(approval, "diberikan"), _le(_get(approval, "tanggal"), ttd)),  # type: ignore[arg-type]
         "error",
         citation,
     )
@@ -1120,7 +1173,8 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
                     a,
                     "pp28-1-ksdd",
                     _KSDD,
-                    lambda m: _in(m.jenis, _REGIONS),
+                    # a ministry/agency partner is flagged once, by pp28-46 (pasal_01.kr)
+                    lambda m: _in(m.jenis, _REGIONS_OR_KL),
                     _uu("Pasal 363 ayat (2) huruf a"),
                     nonempty=True,
                 ),
@@ -1128,7 +1182,7 @@ def _rules(a: Agreement, as_of: datetime.date | None) -> list[tuple[str, list[Ou
                     a,
                     "pp28-1-ksdpl",
                     _KSDPL,
-                    lambda m: _eq(m.jenis, JenisMitra.PEMERINTAH_DAERAH_LUAR_NEGERI),
+                    lambda m: _in(m.jenis, _FOREIGN_REGION_OR_KL),
                     _uu("Pasal 363 ayat (2) huruf c"),
                     nonempty=True,
                 ),
@@ -1215,27 +1269,7 @@ def _pp28_8(a: Agreement) -> list[Outcome]:
     """pasal_08.kr: pp28-8 (notes only) then pp28-8-forum."""
     if a.jenis is not _KSDD:
         return [("pp28-8", "not_applicable", _NA), ("pp28-8-forum", "not_applicable", _NA)]
-    # definisi antar_kabupaten_kota_satu_provinsi
-    konf = a.konfigurasi_daerah
-    if konf is not None:
-        satu = konf is _SATU_PROVINSI
-    else:
-        mitra = a.mitra
-        prov = _get(a.daerah, "provinsi")
-        low = None if prov is None else prov.lower()  # type: ignore[attr-defined]
-        satu = _and(
-            _and(
-                _in(_get(a.daerah, "tingkat"), _KABKOTA),
-                None if mitra is None else len(mitra) > 0,
-            ),
-            _all(
-                mitra,
-                lambda m: _and(
-                    _in(m.jenis, _MITRA_KABKOTA),
-                    None if m.provinsi is None or low is None else m.provinsi.lower() == low,
-                ),
-            ),
-        )
+    satu = _satu_provinsi(a)  # definisi antar_kabupaten_kota_satu_provinsi
     c = _pp("Pasal 8")
     f: list[Finding] = []
     for doc in (a.perjanjian, a.kesepakatan_bersama):
@@ -1373,7 +1407,8 @@ def _uu23_366_3(a: Agreement) -> Outcome:
     _due(
         f,
         ttd is not None,
-        lambda: _and(_get(sk, "ada"), _le(_get(sk, "tanggal"), ttd)),  # type: ignore[arg-type]
+        # studi_kelayakan_ada (bukti_tanggal.kr)
+        lambda: _and(_done(sk, "ada"), _le(_get(sk, "tanggal"), ttd)),  # type: ignore[arg-type]
         "error",
         _uu("Pasal 366 ayat (3)"),
     )
