@@ -128,7 +128,8 @@ def main() -> None:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    print(f"kerjasama_rules {version}, installed at {python}")
+    # No path: the page is committed, and a path of this machine means nothing to a reader.
+    print(f"kerjasama_rules {version}, the installed `kerjasama` script of this interpreter")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     print(f"python: {platform.python_version()}; {args.runs} runs each; ms")
     print()
