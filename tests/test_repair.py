@@ -232,3 +232,13 @@ def test_repairs_of_generated_agreements_verify(a: kr.Agreement) -> None:
         for drop in rep.changes:
             rest = [c for c in rep.changes if c is not drop]
             assert _failing(apply_changes(doc, rest)) - blocked, drop
+
+
+def test_a_file_with_no_agreement_is_bad_input_for_repair_and_explain(tmp_path: Path) -> None:
+    # `explain` and `explain --repair` choose their agreement the same way: an empty list
+    # is the library's own error (exit 2), never an IndexError.
+    empty = tmp_path / "kosong.yaml"
+    empty.write_text("[]\n", encoding="utf-8")
+    for argv in (("--repair", str(empty)), (str(empty), "pp28-30-1")):
+        code, text = _cli("explain", *argv, "--as-of", "2026-11-29")
+        assert code == 2 and "config.no-agreements" in text and "Traceback" not in text

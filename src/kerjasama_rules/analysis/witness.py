@@ -24,6 +24,7 @@ from ..model.agreement import Agreement
 from ..model.calendar import WorkingCalendar
 from ..model.loader import load_agreement
 from .encode import Encoder
+from .repair_model import path_parts as _parts
 
 __all__ = ["Replay", "agreement_from_model", "real_working_days", "to_yaml"]
 
@@ -73,16 +74,6 @@ def agreement_from_model(enc: Encoder, model: z3.ModelRef, ident: str) -> dict[s
     # List items of scalars that the encoding never read still need a value.
     _fill_scalars(enc, doc, model)
     return doc
-
-
-def _parts(path: str) -> list[str | int]:
-    out: list[str | int] = []
-    for part in path.split("."):
-        name, _, idx = part.partition("[")
-        out.append(name)
-        if idx:
-            out.append(int(idx.rstrip("]")))
-    return out
 
 
 def _put(doc: dict[str, Any], parts: list[str | int], value: Any) -> None:

@@ -23,7 +23,7 @@ from .options import (
     MAX_JOBS,
     add_common,
     add_evaluation,
-    agreements_in,
+    chosen_agreement,
     count,
     rule_selection,
     switches_of,
@@ -202,14 +202,7 @@ def run_explain(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigurationError([Diagnostic(code="config.bad-option", message=msg)])
     selection = rule_selection(args)
     rules = load_rules(*selection.paths)
-    agreements = agreements_in(args.file)
-    chosen = agreements[0]
-    if args.agreement is not None:
-        match = [a for a in agreements if a.id == args.agreement]
-        if not match:
-            msg = f"`{args.file}` holds no agreement with id `{args.agreement}`"
-            raise ConfigurationError([Diagnostic(code="config.unknown-agreement", message=msg)])
-        chosen = match[0]
+    chosen = chosen_agreement(args)
     as_of = args.as_of or today_jakarta()
     today = args.as_of is None
     law = law_inventory(selection.paths) if args.show_law else None

@@ -33,6 +33,7 @@ __all__ = [
     "add_evaluation",
     "add_regional",
     "add_rules",
+    "chosen_agreement",
     "load_rule_set",
     "parse_date",
     "rule_selection",
@@ -267,3 +268,21 @@ def switches_of(args: argparse.Namespace) -> dict[str, str]:
 def load_rule_set(args: argparse.Namespace) -> RuleSet:
     """The rules of :func:`rule_selection`, loaded."""
     return load_rules(*rule_selection(args).paths)
+
+
+def chosen_agreement(args: argparse.Namespace) -> Agreement:
+    """The agreement ``explain`` (and ``explain --repair``) works on: the first of
+    ``args.file``, or the one with id ``--agreement``.
+
+    Raises:
+        AgreementError: the file does not load or holds no agreement.
+        ConfigurationError: no agreement of the file has that id.
+    """
+    agreements = agreements_in(args.file)
+    if args.agreement is None:
+        return agreements[0]
+    match = [a for a in agreements if a.id == args.agreement]
+    if not match:
+        msg = f"`{args.file}` holds no agreement with id `{args.agreement}`"
+        raise ConfigurationError([Diagnostic(code="config.unknown-agreement", message=msg)])
+    return match[0]

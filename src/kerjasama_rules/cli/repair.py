@@ -12,9 +12,15 @@ from typing import Any, TextIO
 
 from ..engine.rulefiles import load_rules
 from ..errors import ConfigurationError, Diagnostic
-from ..model.loader import load_agreements
 from ..output.rulesource import render_rules_line, selection_to_json
-from .options import EXIT_OK, EXIT_VIOLATION, rule_selection, switches_of, today_jakarta
+from .options import (
+    EXIT_OK,
+    EXIT_VIOLATION,
+    chosen_agreement,
+    rule_selection,
+    switches_of,
+    today_jakarta,
+)
 
 __all__ = ["add_repair_options", "run_repair"]
 
@@ -63,14 +69,7 @@ def run_repair(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigurationError([Diagnostic(code="config.bad-option", message=msg)])
     selection = rule_selection(args)
     rules = load_rules(*selection.paths)
-    agreements = load_agreements(args.file)
-    chosen = agreements[0]
-    if args.agreement is not None:
-        match = [a for a in agreements if a.id == args.agreement]
-        if not match:
-            msg = f"`{args.file}` holds no agreement with id `{args.agreement}`"
-            raise ConfigurationError([Diagnostic(code="config.unknown-agreement", message=msg)])
-        chosen = match[0]
+    chosen = chosen_agreement(args)
     result = repair(
         chosen,
         rules,
